@@ -1,0 +1,33 @@
+//! Constants shared by every IO protocol program and by the off-chain code that talks to them.
+//!
+//! Kept free of Anchor so that programs, clients and tools can all depend on it cheaply.
+
+#![no_std]
+#![deny(clippy::arithmetic_side_effects)]
+
+use solana_pubkey::Pubkey;
+
+/// The localnet deployer, whose keypair is committed at `keys/localnet-deployer.json`.
+///
+/// It is only a default: a build for a real cluster sets `IO_DEPLOYER` to its own deployer's
+/// address, so the committed key has no power there.
+pub const LOCALNET_DEPLOYER: &str = "AndcVz9C9DEtsJNSz3d2XRDTC8vHZTXceY6LYqpLcg77";
+
+/// The only key allowed to call any program's `*_init` instruction.
+///
+/// Fixed at build time (`IO_DEPLOYER`, or [`LOCALNET_DEPLOYER`]) so that nobody can front-run
+/// the initialisation of a freshly deployed program with a configuration of their own.
+pub const DEPLOYER: Pubkey = Pubkey::from_str_const(match option_env!("IO_DEPLOYER") {
+    Some(address) => address,
+    None => LOCALNET_DEPLOYER,
+});
+
+/// Most keys any bounded role set (settlers, oracles, slashers) may hold. Fixing it keeps every
+/// config account's size known at `init`, so no config ever needs a realloc.
+pub const MAX_ROLE_KEYS: usize = 8;
+
+/// Basis points in one whole (100 %).
+pub const BPS_DENOMINATOR: u16 = 10_000;
+
+/// Longest a guardian's pause may last, in hours, unless a config sets a shorter one.
+pub const MAX_GUARDIAN_PAUSE_HOURS: u32 = 72;

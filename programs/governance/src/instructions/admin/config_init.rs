@@ -1,0 +1,89 @@
+//! `config_init`: the deployer creates the governance configuration, once.
+
+use anchor_lang::prelude::*;
+
+use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG};
+use crate::error::GovernanceError;
+use crate::events::ConfigInitialized;
+use crate::state::RealmConfig;
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct ConfigInitArgs {
+    /// Key that will govern the program (the governance PDA on a real deployment).
+    pub authority: Pubkey,
+    /// Key that may pause instruction classes; the default address for none.
+    pub guardian: Pubkey,
+    /// Seconds a proposal stays open for votes.
+    pub voting_period_secs: u32,
+    /// Seconds between a proposal passing and its execution (guardian veto window).
+    pub hold_up_secs: u32,
+    /// Least total voting power that must vote for a proposal to pass.
+    pub quorum_power: u64,
+    /// Share of yes among yes + no needed to pass, in bps.
+    pub approval_threshold_bps: u16,
+    /// Voting-power multiplier at full lockup saturation, in bps of 1.0.
+    pub max_lockup_multiplier_bps: u32,
+}
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct ConfigInit<'info> {
+    /// The build-time deployer; pays the rent.
+    #[account(mut, address = io_common::DEPLOYER @ GovernanceError::NotDeployer)]
+    pub deployer: Signer<'info>,
+    #[account(
+        init,
+        payer = deployer,
+        space = 8 + RealmConfig::INIT_SPACE,
+        seeds = [SEED_CONFIG],
+        bump,
+    )]
+    pub config: Account<'info, RealmConfig>,
+    pub system_program: Program<'info, System>,
+}
+
+impl ConfigInit<'_> {
+    fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
+        require_keys_neq!(args.authority, Pubkey::default(), GovernanceError::AuthorityUnset);
+        RealmConfig::check_parameters(
+            args.voting_period_secs,
+            args.hold_up_secs,
+            args.quorum_power,
+            args.approval_threshold_bps,
+            args.max_lockup_multiplier_bps,
+        )
+    }
+
+    pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
+        ctx.accounts.validate(&args)?;
+        let config = &mut ctx.accounts.config;
+        config.set_inner(RealmConfig {
+            version: ACCOUNT_VERSION,
+            bump: ctx.bumps.config,
+            revision: 0,
+            authority: args.authority,
+            pending_authority: Pubkey::default(),
+            guardian: args.guardian,
+            rent_payer: ctx.accounts.deployer.key(),
+            voting_period_secs: args.voting_period_secs,
+            hold_up_secs: args.hold_up_secs,
+            quorum_power: args.quorum_power,
+            approval_threshold_bps: args.approval_threshold_bps,
+            max_lockup_multiplier_bps: args.max_lockup_multiplier_bps,
+            reserved: [0; 64],
+        });
+        config.invariant()?;
+        emit_cpi!(ConfigInitialized {
+            config: config.key(),
+            authority: config.authority,
+            guardian: config.guardian,
+            voting_period_secs: config.voting_period_secs,
+            hold_up_secs: config.hold_up_secs,
+            quorum_power: config.quorum_power,
+            approval_threshold_bps: config.approval_threshold_bps,
+            max_lockup_multiplier_bps: config.max_lockup_multiplier_bps,
+            revision: config.revision,
+        });
+        Ok(())
+    }
+}

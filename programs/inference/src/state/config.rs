@@ -1,0 +1,56 @@
+//! `InferenceConfig`: roles and parameters of the inference program (one per deployment).
+
+use anchor_lang::prelude::*;
+
+use crate::constants::{ACCOUNT_VERSION, MAX_DIRECT_BATCH, MIN_SESSION_CLOSE_TIMEOUT_SECS};
+use crate::error::InferenceError;
+
+#[account]
+#[derive(InitSpace, Debug, PartialEq, Eq)]
+pub struct InferenceConfig {
+    /// Layout version (`ACCOUNT_VERSION`).
+    pub version: u8,
+    /// Bump of the config PDA, stored so later checks never search for it.
+    pub bump: u8,
+    /// Bumped on every mutation; the indexer orders updates by (slot, revision).
+    pub revision: u64,
+    /// Changes parameters and key sets; the governance PDA on a real deployment.
+    pub authority: Pubkey,
+    /// The proposed next authority, until it accepts (default address: none).
+    pub pending_authority: Pubkey,
+    /// May pause an instruction class for a bounded time (default address: none).
+    pub guardian: Pubkey,
+    /// Paid the rent of this account and receives it back if it is ever closed.
+    pub rent_payer: Pubkey,
+    /// Seconds between a user's close request and the refund (at least 24 hours).
+    pub session_close_timeout_secs: u32,
+    /// Most inferences one direct payment may cover (1..=64).
+    pub max_direct_batch: u16,
+    /// Room for fields added without a migration.
+    pub reserved: [u8; 64],
+}
+
+impl InferenceConfig {
+    /// The parameter rules, shared by `config_init` and every later parameter change.
+    pub fn check_parameters(session_close_timeout_secs: u32, max_direct_batch: u16) -> Result<()> {
+        require!(
+            session_close_timeout_secs >= MIN_SESSION_CLOSE_TIMEOUT_SECS,
+            InferenceError::SessionTimeoutTooShort
+        );
+        require!(
+            (1..=MAX_DIRECT_BATCH).contains(&max_direct_batch),
+            InferenceError::DirectBatchOutOfRange
+        );
+        Ok(())
+    }
+
+    /// Holds after every instruction that writes this account.
+    pub fn invariant(&self) -> Result<()> {
+        require_eq!(self.version, ACCOUNT_VERSION, InferenceError::InvariantViolated);
+        require_keys_neq!(self.authority, Pubkey::default(), InferenceError::InvariantViolated);
+        Self::check_parameters(
+            self.session_close_timeout_secs,
+            self.max_direct_batch,
+        )
+    }
+}

@@ -1,0 +1,84 @@
+//! `config_init`: the deployer creates the rewards configuration, once.
+
+use anchor_lang::prelude::*;
+
+use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG};
+use crate::error::RewardsError;
+use crate::events::ConfigInitialized;
+use crate::state::RewardsConfig;
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct ConfigInitArgs {
+    /// Key that will govern the program (the governance PDA on a real deployment).
+    pub authority: Pubkey,
+    /// Key that may pause instruction classes; the default address for none.
+    pub guardian: Pubkey,
+    /// Share of each hour's emission for the enterprise pool, in bps (io.net: 9_500); the rest goes to the community pool.
+    pub enterprise_pool_bps: u16,
+    /// Unix time at which month 0 of the emission schedule begins.
+    pub emission_start_ts: i64,
+    /// Length of the payout-cap window, in seconds.
+    pub claim_window_secs: u32,
+    /// Most IO paid out per window, in IO base units (8 decimals).
+    pub claim_window_cap_io_base: u64,
+}
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct ConfigInit<'info> {
+    /// The build-time deployer; pays the rent.
+    #[account(mut, address = io_common::DEPLOYER @ RewardsError::NotDeployer)]
+    pub deployer: Signer<'info>,
+    #[account(
+        init,
+        payer = deployer,
+        space = 8 + RewardsConfig::INIT_SPACE,
+        seeds = [SEED_CONFIG],
+        bump,
+    )]
+    pub config: Account<'info, RewardsConfig>,
+    pub system_program: Program<'info, System>,
+}
+
+impl ConfigInit<'_> {
+    fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
+        require_keys_neq!(args.authority, Pubkey::default(), RewardsError::AuthorityUnset);
+        RewardsConfig::check_parameters(
+            args.enterprise_pool_bps,
+            args.emission_start_ts,
+            args.claim_window_secs,
+            args.claim_window_cap_io_base,
+        )
+    }
+
+    pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
+        ctx.accounts.validate(&args)?;
+        let config = &mut ctx.accounts.config;
+        config.set_inner(RewardsConfig {
+            version: ACCOUNT_VERSION,
+            bump: ctx.bumps.config,
+            revision: 0,
+            authority: args.authority,
+            pending_authority: Pubkey::default(),
+            guardian: args.guardian,
+            rent_payer: ctx.accounts.deployer.key(),
+            enterprise_pool_bps: args.enterprise_pool_bps,
+            emission_start_ts: args.emission_start_ts,
+            claim_window_secs: args.claim_window_secs,
+            claim_window_cap_io_base: args.claim_window_cap_io_base,
+            reserved: [0; 64],
+        });
+        config.invariant()?;
+        emit_cpi!(ConfigInitialized {
+            config: config.key(),
+            authority: config.authority,
+            guardian: config.guardian,
+            enterprise_pool_bps: config.enterprise_pool_bps,
+            emission_start_ts: config.emission_start_ts,
+            claim_window_secs: config.claim_window_secs,
+            claim_window_cap_io_base: config.claim_window_cap_io_base,
+            revision: config.revision,
+        });
+        Ok(())
+    }
+}
