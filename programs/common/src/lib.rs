@@ -1,11 +1,13 @@
-//! Constants shared by every IO protocol program and by the off-chain code that talks to them.
-//!
-//! Kept free of Anchor so that programs, clients and tools can all depend on it cheaply.
+//! What every IO protocol program shares, and the off-chain code that talks to them: the deployer
+//! key fixed at build time, role-set bounds, and PDA creation ([`create_pda_account`]).
 
-#![no_std]
 #![deny(clippy::arithmetic_side_effects)]
 
-use solana_pubkey::Pubkey;
+mod pda_account;
+
+use anchor_lang::prelude::Pubkey;
+
+pub use pda_account::create_pda_account;
 
 /// The localnet deployer, whose keypair is committed at `keys/localnet-deployer.json`.
 ///

@@ -8,15 +8,18 @@ pub enum InferenceError {
     #[msg("only the deployer fixed at build time may initialise the program")]
     NotDeployer,
     /// 6001
+    #[msg("the configuration already exists")]
+    AlreadyInitialized,
+    /// 6002
     #[msg("the authority must be a real key, not the default address")]
     AuthorityUnset,
-    /// 6002
+    /// 6003
     #[msg("the session close timeout must be at least 24 hours")]
     SessionTimeoutTooShort,
-    /// 6003
+    /// 6004
     #[msg("the direct batch size must be between 1 and 64")]
     DirectBatchOutOfRange,
-    /// 6004
+    /// 6005
     #[msg("a stored account broke one of its invariants")]
     InvariantViolated,
 }

@@ -1,8 +1,7 @@
 //! `iosd`: USD-pegged compute credits (1 IOSD = 1 USD, 6 decimals) minted by committing IO at a
 //! Pyth pull-oracle price, spendable only through allowed programs, redeemable for IO.
 //!
-//! This crate holds the program's configuration so far; minting, spending, redemption, solvency
-//! states and the rate breaker arrive with the IOSD issue.
+//! This crate holds the program's configuration so far; minting, spending, redemption, solvency states and the rate breaker arrive with the IOSD issue.
 
 #![deny(clippy::arithmetic_side_effects)]
 

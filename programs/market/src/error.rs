@@ -8,18 +8,21 @@ pub enum MarketError {
     #[msg("only the deployer fixed at build time may initialise the program")]
     NotDeployer,
     /// 6001
+    #[msg("the configuration already exists")]
+    AlreadyInitialized,
+    /// 6002
     #[msg("the authority must be a real key, not the default address")]
     AuthorityUnset,
-    /// 6002
+    /// 6003
     #[msg("a fee or share is above 100 % (10_000 bps)")]
     FeeAboveMaximum,
-    /// 6003
+    /// 6004
     #[msg("the stake per GPU must be greater than zero")]
     StakePerGpuZero,
-    /// 6004
+    /// 6005
     #[msg("the unstake cooldown must be greater than zero")]
     CooldownZero,
-    /// 6005
+    /// 6006
     #[msg("a stored account broke one of its invariants")]
     InvariantViolated,
 }

@@ -8,18 +8,21 @@ pub enum RewardsError {
     #[msg("only the deployer fixed at build time may initialise the program")]
     NotDeployer,
     /// 6001
+    #[msg("the configuration already exists")]
+    AlreadyInitialized,
+    /// 6002
     #[msg("the authority must be a real key, not the default address")]
     AuthorityUnset,
-    /// 6002
+    /// 6003
     #[msg("the enterprise pool share is above 100 % (10_000 bps)")]
     PoolShareAboveMaximum,
-    /// 6003
+    /// 6004
     #[msg("the emission start must be a positive unix time")]
     EmissionStartUnset,
-    /// 6004
+    /// 6005
     #[msg("the claim window and its cap must both be greater than zero")]
     ClaimWindowInvalid,
-    /// 6005
+    /// 6006
     #[msg("a stored account broke one of its invariants")]
     InvariantViolated,
 }

@@ -17,7 +17,8 @@ use solana_pubkey::Pubkey;
 use crate::context::ContextGuard;
 
 /// The shape of an Anchor program's `entry`, whose arguments all share one lifetime.
-pub type NativeEntry = for<'info> fn(&'info Pubkey, &'info [AccountInfo<'info>], &'info [u8]) -> ProgramResult;
+pub type NativeEntry =
+    for<'info> fn(&'info Pubkey, &'info [AccountInfo<'info>], &'info [u8]) -> ProgramResult;
 
 fn registry() -> &'static RwLock<HashMap<Pubkey, NativeEntry>> {
     static REGISTRY: OnceLock<RwLock<HashMap<Pubkey, NativeEntry>>> = OnceLock::new();
@@ -69,9 +70,8 @@ fn execute(invoke_context: &mut InvokeContext) -> Result<(), InstructionError> {
 
     // SAFETY: `parameters` is a buffer serialised by `serialize_parameters` above in the layout
     // `deserialize` expects; the account infos borrow it and are dropped before it is.
-    let (_, accounts, data) = unsafe {
-        solana_program_entrypoint::deserialize(parameters.as_slice_mut().as_mut_ptr())
-    };
+    let (_, accounts, data) =
+        unsafe { solana_program_entrypoint::deserialize(parameters.as_slice_mut().as_mut_ptr()) };
     {
         let _current = ContextGuard::enter(invoke_context);
         call_entry(entry, &program_id, &accounts, data)?;
@@ -115,7 +115,8 @@ fn write_back(
         .get_current_instruction_context()?;
     let by_key: HashMap<&Pubkey, &AccountInfo> =
         accounts.iter().map(|info| (info.key, info)).collect();
-    let unique: HashSet<_> = (0..instruction_context.get_number_of_instruction_accounts()).collect();
+    let unique: HashSet<_> =
+        (0..instruction_context.get_number_of_instruction_accounts()).collect();
     for index in unique {
         let mut account = instruction_context.try_borrow_instruction_account(index)?;
         if !account.is_writable() {
@@ -127,7 +128,9 @@ fn write_back(
         if account.get_lamports() != info.lamports() {
             account.set_lamports(info.lamports())?;
         }
-        let data = info.try_borrow_data().map_err(|_| InstructionError::AccountBorrowFailed)?;
+        let data = info
+            .try_borrow_data()
+            .map_err(|_| InstructionError::AccountBorrowFailed)?;
         if account.get_data() != &data[..] {
             account.set_data_from_slice(&data)?;
         }

@@ -44,18 +44,31 @@ impl ProgramSpec {
 #[derive(Debug, thiserror::Error)]
 pub enum DeployError {
     #[error("program {name}: ELF file {path} could not be loaded: {reason}")]
-    Elf { name: &'static str, path: PathBuf, reason: String },
+    Elf {
+        name: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
 }
 
 /// Deploys `spec` from `source` into `svm`.
-pub fn deploy(svm: &mut LiteSVM, spec: &ProgramSpec, source: &ProgramSource) -> Result<(), DeployError> {
+pub fn deploy(
+    svm: &mut LiteSVM,
+    spec: &ProgramSpec,
+    source: &ProgramSource,
+) -> Result<(), DeployError> {
     match source {
         ProgramSource::Native(entry) => {
             svm.add_builtin(spec.id, register_native(spec.id, *entry));
             Ok(())
         }
-        ProgramSource::Elf(path) => svm.add_program_from_file(spec.id, path).map_err(|error| {
-            DeployError::Elf { name: spec.name, path: path.clone(), reason: error.to_string() }
-        }),
+        ProgramSource::Elf(path) => {
+            svm.add_program_from_file(spec.id, path)
+                .map_err(|error| DeployError::Elf {
+                    name: spec.name,
+                    path: path.clone(),
+                    reason: error.to_string(),
+                })
+        }
     }
 }

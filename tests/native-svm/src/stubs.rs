@@ -55,7 +55,10 @@ impl SyscallStubs for SvmSyscalls {
             let (Ok(start), Ok(length)) = (usize::try_from(offset), usize::try_from(length)) else {
                 return OFFSET_OUT_OF_RANGE;
             };
-            let Some(slice) = start.checked_add(length).and_then(|end| bytes.get(start..end)) else {
+            let Some(slice) = start
+                .checked_add(length)
+                .and_then(|end| bytes.get(start..end))
+            else {
                 return OFFSET_OUT_OF_RANGE;
             };
             // SAFETY: the caller passes a destination of at least `length` bytes.
@@ -104,7 +107,9 @@ impl SyscallStubs for SvmSyscalls {
                 .and_then(|instruction| instruction.get_program_key().copied());
             if let Ok(caller) = caller {
                 // Only fails above 1 KiB, which the program-side wrapper already rejects.
-                let _ = ic.transaction_context.set_return_data(caller, data.to_vec());
+                let _ = ic
+                    .transaction_context
+                    .set_return_data(caller, data.to_vec());
             }
         });
     }
@@ -117,7 +122,10 @@ impl SyscallStubs for SvmSyscalls {
 /// Error code of `sol_get_sysvar` for a range outside the sysvar (as the real syscall).
 const OFFSET_OUT_OF_RANGE: u64 = 1;
 
-fn copy_sysvar<T: Clone>(sysvar: Result<std::sync::Arc<T>, InstructionError>, var_addr: *mut u8) -> u64 {
+fn copy_sysvar<T: Clone>(
+    sysvar: Result<std::sync::Arc<T>, InstructionError>,
+    var_addr: *mut u8,
+) -> u64 {
     match sysvar {
         Ok(value) => {
             // SAFETY: `var_addr` points at a `T` the caller owns (the `Sysvar::get` contract).
@@ -175,12 +183,15 @@ fn sync_caller_to_transaction(
             .position(|info| info.key == key)
             .ok_or(InstructionError::MissingAccount)?;
         let info = &account_infos[info_index];
-        let index_in_caller = caller.get_index_of_account_in_instruction(account.index_in_transaction)?;
+        let index_in_caller =
+            caller.get_index_of_account_in_instruction(account.index_in_transaction)?;
         let mut borrowed = caller.try_borrow_instruction_account(index_in_caller)?;
         if borrowed.get_lamports() != info.lamports() {
             borrowed.set_lamports(info.lamports())?;
         }
-        let data = info.try_borrow_data().map_err(|_| InstructionError::AccountBorrowFailed)?;
+        let data = info
+            .try_borrow_data()
+            .map_err(|_| InstructionError::AccountBorrowFailed)?;
         if borrowed.get_data() != &data[..] {
             borrowed.set_data_from_slice(&data)?;
         }

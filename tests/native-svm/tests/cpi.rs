@@ -53,8 +53,13 @@ fn pda_signed_cpi_moves_tokens_out_of_a_program_vault() {
         to,
         token_program: spl_token_interface::ID,
     };
-    let ix = probe_ix(accounts, probe::instruction::VaultTransfer { amount: 1_250 });
-    probe.send(&[ix], &[]).expect("PDA-signed transfer succeeds");
+    let ix = probe_ix(
+        accounts,
+        probe::instruction::VaultTransfer { amount: 1_250 },
+    );
+    probe
+        .send(&[ix], &[])
+        .expect("PDA-signed transfer succeeds");
 
     // Then both balances changed by exactly that amount
     assert_eq!(probe.balance(&vault), 3_750);
@@ -81,9 +86,17 @@ fn pda_signed_system_cpi_creates_a_program_account() {
     // the slot it read from the Clock sysvar through the stubs
     let account = probe.svm.get_account(&state).expect("state exists");
     assert_eq!(account.owner, probe::ID);
-    assert_eq!(account.lamports, probe.svm.minimum_balance_for_rent_exemption(account.data.len()));
+    assert_eq!(
+        account.lamports,
+        probe
+            .svm
+            .minimum_balance_for_rent_exemption(account.data.len())
+    );
     let decoded = probe::ProbeState::try_deserialize(&mut account.data.as_slice()).unwrap();
-    assert_eq!((decoded.value, decoded.bump, decoded.slot_seen), (42, bump, 77));
+    assert_eq!(
+        (decoded.value, decoded.bump, decoded.slot_seen),
+        (42, bump, 77)
+    );
 
     // And a second `init` fails inside the System program and changes nothing. (Anchor 1.2.2
     // sends `CreateAccountAllowPrefund` for an address that already holds lamports; the System
@@ -165,10 +178,16 @@ fn cpi_without_the_pda_signature_is_a_privilege_error() {
 fn program_error_reaches_the_transaction_as_its_code() {
     let mut probe = Probe::new();
     let caller = probe.payer.pubkey();
-    let ix = probe_ix(probe::accounts::Refuse { caller }, probe::instruction::Refuse {});
+    let ix = probe_ix(
+        probe::accounts::Refuse { caller },
+        probe::instruction::Refuse {},
+    );
     let failure = probe.send(&[ix], &[]).expect_err("refuses");
     let refused = anchor_lang::error::ERROR_CODE_OFFSET + probe::ProbeError::Refused as u32;
-    assert_eq!(failure.err, TransactionError::InstructionError(0, InstructionError::Custom(refused)));
+    assert_eq!(
+        failure.err,
+        TransactionError::InstructionError(0, InstructionError::Custom(refused))
+    );
 }
 
 #[test]
@@ -189,12 +208,20 @@ fn pre_funded_pda_blocks_anchor_init() {
         system_program: solana_sdk_ids::system_program::ID,
     };
     let ix = probe_ix(accounts, probe::instruction::StateInit { value: 1 });
-    let failure = probe.send(&[ix], &[]).expect_err("pre-funded init is refused");
+    let failure = probe
+        .send(&[ix], &[])
+        .expect_err("pre-funded init is refused");
     assert_eq!(
         failure.err,
         TransactionError::InstructionError(0, InstructionError::InvalidInstructionData)
     );
     let inner = &failure.meta.inner_instructions[0];
-    assert_eq!(inner[0].instruction.data[0], 13, "CreateAccountAllowPrefund");
-    assert_eq!(probe.svm.get_account(&state).unwrap().owner, solana_sdk_ids::system_program::ID);
+    assert_eq!(
+        inner[0].instruction.data[0], 13,
+        "CreateAccountAllowPrefund"
+    );
+    assert_eq!(
+        probe.svm.get_account(&state).unwrap().owner,
+        solana_sdk_ids::system_program::ID
+    );
 }

@@ -13,7 +13,10 @@ fn emit_cpi_event_is_an_inner_instruction_that_decodes() {
     let (event_authority, _) = Pubkey::find_program_address(&[b"__event_authority"], &probe::ID);
 
     // When `echo` runs
-    let accounts = probe::accounts::Echo { event_authority, program: probe::ID };
+    let accounts = probe::accounts::Echo {
+        event_authority,
+        program: probe::ID,
+    };
     let ix = probe_ix(accounts, probe::instruction::Echo { value: 21 });
     let meta = probe.send(&[ix], &[]).expect("echo succeeds");
 
@@ -41,10 +44,15 @@ fn event_instruction_sent_directly_is_rejected() {
     data.extend_from_slice(&[0; 16]);
     let ix = solana_instruction::Instruction {
         program_id: probe::ID,
-        accounts: vec![solana_instruction::AccountMeta::new_readonly(event_authority, false)],
+        accounts: vec![solana_instruction::AccountMeta::new_readonly(
+            event_authority,
+            false,
+        )],
         data,
     };
-    let failure = probe.send(&[ix], &[]).expect_err("no event authority signature");
+    let failure = probe
+        .send(&[ix], &[])
+        .expect_err("no event authority signature");
     let expected = anchor_lang::error::ErrorCode::ConstraintSigner as u32;
     assert_eq!(
         failure.err,

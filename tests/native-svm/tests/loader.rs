@@ -11,9 +11,16 @@ fn missing_elf_is_a_named_deploy_error() {
     let mut svm = litesvm::LiteSVM::new();
     let path = PathBuf::from("/nonexistent/probe.so");
     let error = deploy(&mut svm, &PROBE, &ProgramSource::Elf(path.clone())).unwrap_err();
-    let DeployError::Elf { name, path: reported, .. } = &error;
+    let DeployError::Elf {
+        name,
+        path: reported,
+        ..
+    } = &error;
     assert_eq!((*name, reported), ("probe", &path));
-    assert!(error.to_string().contains("/nonexistent/probe.so"), "{error}");
+    assert!(
+        error.to_string().contains("/nonexistent/probe.so"),
+        "{error}"
+    );
 }
 
 #[test]

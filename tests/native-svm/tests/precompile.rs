@@ -18,9 +18,13 @@ fn valid_ed25519_signature_passes_the_precompile() {
     let message = b"io receipt: cumulative 1000";
     let (public_key, signature) = signed(message);
     let ix = solana_ed25519_program::new_ed25519_instruction_with_signature(
-        message, &signature, &public_key,
+        message,
+        &signature,
+        &public_key,
     );
-    probe.send(&[ix], &[]).expect("a genuine signature verifies");
+    probe
+        .send(&[ix], &[])
+        .expect("a genuine signature verifies");
 }
 
 #[test]
@@ -30,7 +34,9 @@ fn forged_ed25519_signature_is_rejected() {
     // The same signature presented over a different amount.
     let forged = b"io receipt: cumulative 9000";
     let ix = solana_ed25519_program::new_ed25519_instruction_with_signature(
-        forged, &signature, &public_key,
+        forged,
+        &signature,
+        &public_key,
     );
     let failure = probe.send(&[ix], &[]).expect_err("forged signature");
     let invalid_signature = solana_precompile_error::PrecompileError::InvalidSignature as u32;

@@ -14,7 +14,11 @@ use solana_signer::Signer;
 use solana_transaction::Transaction;
 use spl_token_interface::state::{Account as TokenAccount, AccountState, Mint};
 
-pub const PROBE: ProgramSpec = ProgramSpec { name: "probe", id: probe::ID, native: probe::entry };
+pub const PROBE: ProgramSpec = ProgramSpec {
+    name: "probe",
+    id: probe::ID,
+    native: probe::entry,
+};
 pub const DECIMALS: u8 = 8;
 
 pub struct Probe {
@@ -28,7 +32,8 @@ impl Probe {
         let mut svm = LiteSVM::new();
         deploy(&mut svm, &PROBE, &PROBE.source_from_env()).expect("deploy probe");
         let payer = Keypair::new();
-        svm.airdrop(&payer.pubkey(), 10_000_000_000).expect("airdrop");
+        svm.airdrop(&payer.pubkey(), 10_000_000_000)
+            .expect("airdrop");
         let mint = Pubkey::new_unique();
         let mut data = vec![0; Mint::LEN];
         Mint {
@@ -39,7 +44,8 @@ impl Probe {
             freeze_authority: None.into(),
         }
         .pack_into_slice(&mut data);
-        svm.set_account(mint, rent_exempt(&svm, data, spl_token_interface::ID)).unwrap();
+        svm.set_account(mint, rent_exempt(&svm, data, spl_token_interface::ID))
+            .unwrap();
         Self { svm, payer, mint }
     }
 
@@ -69,7 +75,10 @@ impl Probe {
     }
 
     pub fn balance(&self, token_account: &Pubkey) -> u64 {
-        let account = self.svm.get_account(token_account).expect("token account exists");
+        let account = self
+            .svm
+            .get_account(token_account)
+            .expect("token account exists");
         TokenAccount::unpack(&account.data).unwrap().amount
     }
 
@@ -89,7 +98,11 @@ impl Probe {
 }
 
 pub fn probe_ix(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
-    Instruction { program_id: probe::ID, accounts: accounts.to_account_metas(None), data: data.data() }
+    Instruction {
+        program_id: probe::ID,
+        accounts: accounts.to_account_metas(None),
+        data: data.data(),
+    }
 }
 
 fn rent_exempt(svm: &LiteSVM, data: Vec<u8>, owner: Pubkey) -> Account {

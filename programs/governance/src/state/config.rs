@@ -38,8 +38,15 @@ pub struct RealmConfig {
 
 impl RealmConfig {
     /// The parameter rules, shared by `config_init` and every later parameter change.
-    pub fn check_parameters(voting_period_secs: u32, hold_up_secs: u32, quorum_power: u64, approval_threshold_bps: u16, max_lockup_multiplier_bps: u32) -> Result<()> {
+    pub fn check_parameters(
+        voting_period_secs: u32,
+        hold_up_secs: u32,
+        quorum_power: u64,
+        approval_threshold_bps: u16,
+        max_lockup_multiplier_bps: u32,
+    ) -> Result<()> {
         require!(voting_period_secs > 0, GovernanceError::VotingPeriodZero);
+        require!(hold_up_secs > 0, GovernanceError::HoldUpZero);
         require!(quorum_power > 0, GovernanceError::QuorumZero);
         require!(
             (1..=MAX_BPS).contains(&approval_threshold_bps),
@@ -54,8 +61,16 @@ impl RealmConfig {
 
     /// Holds after every instruction that writes this account.
     pub fn invariant(&self) -> Result<()> {
-        require_eq!(self.version, ACCOUNT_VERSION, GovernanceError::InvariantViolated);
-        require_keys_neq!(self.authority, Pubkey::default(), GovernanceError::InvariantViolated);
+        require_eq!(
+            self.version,
+            ACCOUNT_VERSION,
+            GovernanceError::InvariantViolated
+        );
+        require_keys_neq!(
+            self.authority,
+            Pubkey::default(),
+            GovernanceError::InvariantViolated
+        );
         Self::check_parameters(
             self.voting_period_secs,
             self.hold_up_secs,

@@ -46,11 +46,16 @@ impl InferenceConfig {
 
     /// Holds after every instruction that writes this account.
     pub fn invariant(&self) -> Result<()> {
-        require_eq!(self.version, ACCOUNT_VERSION, InferenceError::InvariantViolated);
-        require_keys_neq!(self.authority, Pubkey::default(), InferenceError::InvariantViolated);
-        Self::check_parameters(
-            self.session_close_timeout_secs,
-            self.max_direct_batch,
-        )
+        require_eq!(
+            self.version,
+            ACCOUNT_VERSION,
+            InferenceError::InvariantViolated
+        );
+        require_keys_neq!(
+            self.authority,
+            Pubkey::default(),
+            InferenceError::InvariantViolated
+        );
+        Self::check_parameters(self.session_close_timeout_secs, self.max_direct_batch)
     }
 }

@@ -1,4 +1,4 @@
-//! `IosdConfig`: roles and parameters of the IOSD program (one per deployment).
+//! `IosdConfig`: roles and parameters of the iosd program (one per deployment).
 
 use anchor_lang::prelude::*;
 
@@ -65,7 +65,11 @@ impl IosdConfig {
     /// Holds after every instruction that writes this account.
     pub fn invariant(&self) -> Result<()> {
         require_eq!(self.version, ACCOUNT_VERSION, IosdError::InvariantViolated);
-        require_keys_neq!(self.authority, Pubkey::default(), IosdError::InvariantViolated);
+        require_keys_neq!(
+            self.authority,
+            Pubkey::default(),
+            IosdError::InvariantViolated
+        );
         Self::check_parameters(
             self.max_price_age_secs,
             self.confidence_multiplier_bps,

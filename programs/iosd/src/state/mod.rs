@@ -1,4 +1,4 @@
-//! Accounts owned by the IOSD program, one type per file.
+//! Accounts owned by the iosd program, one type per file.
 
 pub mod config;
 

@@ -38,9 +38,17 @@ pub struct MarketConfig {
 
 impl MarketConfig {
     /// The parameter rules, shared by `config_init` and every later parameter change.
-    pub fn check_parameters(reservation_fee_bps: u16, provider_fee_bps: u16, burn_share_bps: u16, stake_per_gpu_io_base: u64, unstake_cooldown_secs: u32) -> Result<()> {
+    pub fn check_parameters(
+        reservation_fee_bps: u16,
+        provider_fee_bps: u16,
+        burn_share_bps: u16,
+        stake_per_gpu_io_base: u64,
+        unstake_cooldown_secs: u32,
+    ) -> Result<()> {
         require!(
-            reservation_fee_bps <= MAX_BPS && provider_fee_bps <= MAX_BPS && burn_share_bps <= MAX_BPS,
+            reservation_fee_bps <= MAX_BPS
+                && provider_fee_bps <= MAX_BPS
+                && burn_share_bps <= MAX_BPS,
             MarketError::FeeAboveMaximum
         );
         require!(stake_per_gpu_io_base > 0, MarketError::StakePerGpuZero);
@@ -50,8 +58,16 @@ impl MarketConfig {
 
     /// Holds after every instruction that writes this account.
     pub fn invariant(&self) -> Result<()> {
-        require_eq!(self.version, ACCOUNT_VERSION, MarketError::InvariantViolated);
-        require_keys_neq!(self.authority, Pubkey::default(), MarketError::InvariantViolated);
+        require_eq!(
+            self.version,
+            ACCOUNT_VERSION,
+            MarketError::InvariantViolated
+        );
+        require_keys_neq!(
+            self.authority,
+            Pubkey::default(),
+            MarketError::InvariantViolated
+        );
         Self::check_parameters(
             self.reservation_fee_bps,
             self.provider_fee_bps,

@@ -36,8 +36,16 @@ pub struct RewardsConfig {
 
 impl RewardsConfig {
     /// The parameter rules, shared by `config_init` and every later parameter change.
-    pub fn check_parameters(enterprise_pool_bps: u16, emission_start_ts: i64, claim_window_secs: u32, claim_window_cap_io_base: u64) -> Result<()> {
-        require!(enterprise_pool_bps <= MAX_BPS, RewardsError::PoolShareAboveMaximum);
+    pub fn check_parameters(
+        enterprise_pool_bps: u16,
+        emission_start_ts: i64,
+        claim_window_secs: u32,
+        claim_window_cap_io_base: u64,
+    ) -> Result<()> {
+        require!(
+            enterprise_pool_bps <= MAX_BPS,
+            RewardsError::PoolShareAboveMaximum
+        );
         require!(emission_start_ts > 0, RewardsError::EmissionStartUnset);
         require!(
             claim_window_secs > 0 && claim_window_cap_io_base > 0,
@@ -48,8 +56,16 @@ impl RewardsConfig {
 
     /// Holds after every instruction that writes this account.
     pub fn invariant(&self) -> Result<()> {
-        require_eq!(self.version, ACCOUNT_VERSION, RewardsError::InvariantViolated);
-        require_keys_neq!(self.authority, Pubkey::default(), RewardsError::InvariantViolated);
+        require_eq!(
+            self.version,
+            ACCOUNT_VERSION,
+            RewardsError::InvariantViolated
+        );
+        require_keys_neq!(
+            self.authority,
+            Pubkey::default(),
+            RewardsError::InvariantViolated
+        );
         Self::check_parameters(
             self.enterprise_pool_bps,
             self.emission_start_ts,

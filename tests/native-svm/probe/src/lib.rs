@@ -56,7 +56,10 @@ pub mod probe {
 
     /// Emits `Probed` through a self-CPI.
     pub fn echo(ctx: Context<Echo>, value: u64) -> Result<()> {
-        emit_cpi!(Probed { value, slot: Clock::get()?.slot });
+        emit_cpi!(Probed {
+            value,
+            slot: Clock::get()?.slot
+        });
         Ok(())
     }
 

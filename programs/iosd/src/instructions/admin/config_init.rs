@@ -1,4 +1,4 @@
-//! `config_init`: the deployer creates the IOSD configuration, once.
+//! `config_init`: the deployer creates the iosd configuration, once.
 
 use anchor_lang::prelude::*;
 
@@ -17,9 +17,9 @@ pub struct ConfigInitArgs {
     pub max_price_age_secs: u32,
     /// `k` in `price ± k·conf`, in basis points of one confidence interval.
     pub confidence_multiplier_bps: u32,
-    /// Warning state below this collateral ratio, in bps of 1.0.
+    /// Collateral ratio below which the protocol is in the warning state, in bps of 1.0.
     pub warning_ratio_bps: u16,
-    /// Minting halts below this collateral ratio, in bps of 1.0.
+    /// Collateral ratio below which minting halts, in bps of 1.0.
     pub mint_halt_ratio_bps: u16,
 }
 
@@ -29,19 +29,20 @@ pub struct ConfigInit<'info> {
     /// The build-time deployer; pays the rent.
     #[account(mut, address = io_common::DEPLOYER @ IosdError::NotDeployer)]
     pub deployer: Signer<'info>,
-    #[account(
-        init,
-        payer = deployer,
-        space = 8 + IosdConfig::INIT_SPACE,
-        seeds = [SEED_CONFIG],
-        bump,
-    )]
-    pub config: Account<'info, IosdConfig>,
+    /// CHECK: the config PDA (seeds checked here). `validate` refuses it once initialised and
+    /// `handle` creates it with `create_pda_account`, which a pre-funded address cannot block
+    /// (Anchor's `init` can be blocked that way; see io-common).
+    #[account(mut, seeds = [SEED_CONFIG], bump)]
+    pub config: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
 impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
+        require!(
+            self.config.owner == &anchor_lang::system_program::ID && self.config.data_is_empty(),
+            IosdError::AlreadyInitialized
+        );
         require_keys_neq!(args.authority, Pubkey::default(), IosdError::AuthorityUnset);
         IosdConfig::check_parameters(
             args.max_price_age_secs,
@@ -53,10 +54,10 @@ impl ConfigInit<'_> {
 
     pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
         ctx.accounts.validate(&args)?;
-        let config = &mut ctx.accounts.config;
-        config.set_inner(IosdConfig {
+        let bump = ctx.bumps.config;
+        let config = IosdConfig {
             version: ACCOUNT_VERSION,
-            bump: ctx.bumps.config,
+            bump,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
@@ -67,10 +68,19 @@ impl ConfigInit<'_> {
             warning_ratio_bps: args.warning_ratio_bps,
             mint_halt_ratio_bps: args.mint_halt_ratio_bps,
             reserved: [0; 64],
-        });
+        };
         config.invariant()?;
+        io_common::create_pda_account(
+            &ctx.accounts.deployer.to_account_info(),
+            &ctx.accounts.config.to_account_info(),
+            &ctx.accounts.system_program.to_account_info(),
+            &crate::ID,
+            8 + IosdConfig::INIT_SPACE,
+            &[SEED_CONFIG, &[bump]],
+        )?;
+        config.try_serialize(&mut &mut ctx.accounts.config.try_borrow_mut_data()?[..])?;
         emit_cpi!(ConfigInitialized {
-            config: config.key(),
+            config: ctx.accounts.config.key(),
             authority: config.authority,
             guardian: config.guardian,
             max_price_age_secs: config.max_price_age_secs,

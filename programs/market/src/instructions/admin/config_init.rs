@@ -31,20 +31,25 @@ pub struct ConfigInit<'info> {
     /// The build-time deployer; pays the rent.
     #[account(mut, address = io_common::DEPLOYER @ MarketError::NotDeployer)]
     pub deployer: Signer<'info>,
-    #[account(
-        init,
-        payer = deployer,
-        space = 8 + MarketConfig::INIT_SPACE,
-        seeds = [SEED_CONFIG],
-        bump,
-    )]
-    pub config: Account<'info, MarketConfig>,
+    /// CHECK: the config PDA (seeds checked here). `validate` refuses it once initialised and
+    /// `handle` creates it with `create_pda_account`, which a pre-funded address cannot block
+    /// (Anchor's `init` can be blocked that way; see io-common).
+    #[account(mut, seeds = [SEED_CONFIG], bump)]
+    pub config: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
 impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
-        require_keys_neq!(args.authority, Pubkey::default(), MarketError::AuthorityUnset);
+        require!(
+            self.config.owner == &anchor_lang::system_program::ID && self.config.data_is_empty(),
+            MarketError::AlreadyInitialized
+        );
+        require_keys_neq!(
+            args.authority,
+            Pubkey::default(),
+            MarketError::AuthorityUnset
+        );
         MarketConfig::check_parameters(
             args.reservation_fee_bps,
             args.provider_fee_bps,
@@ -56,10 +61,10 @@ impl ConfigInit<'_> {
 
     pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
         ctx.accounts.validate(&args)?;
-        let config = &mut ctx.accounts.config;
-        config.set_inner(MarketConfig {
+        let bump = ctx.bumps.config;
+        let config = MarketConfig {
             version: ACCOUNT_VERSION,
-            bump: ctx.bumps.config,
+            bump,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
@@ -71,10 +76,19 @@ impl ConfigInit<'_> {
             stake_per_gpu_io_base: args.stake_per_gpu_io_base,
             unstake_cooldown_secs: args.unstake_cooldown_secs,
             reserved: [0; 64],
-        });
+        };
         config.invariant()?;
+        io_common::create_pda_account(
+            &ctx.accounts.deployer.to_account_info(),
+            &ctx.accounts.config.to_account_info(),
+            &ctx.accounts.system_program.to_account_info(),
+            &crate::ID,
+            8 + MarketConfig::INIT_SPACE,
+            &[SEED_CONFIG, &[bump]],
+        )?;
+        config.try_serialize(&mut &mut ctx.accounts.config.try_borrow_mut_data()?[..])?;
         emit_cpi!(ConfigInitialized {
-            config: config.key(),
+            config: ctx.accounts.config.key(),
             authority: config.authority,
             guardian: config.guardian,
             reservation_fee_bps: config.reservation_fee_bps,

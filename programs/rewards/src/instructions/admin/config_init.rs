@@ -29,20 +29,25 @@ pub struct ConfigInit<'info> {
     /// The build-time deployer; pays the rent.
     #[account(mut, address = io_common::DEPLOYER @ RewardsError::NotDeployer)]
     pub deployer: Signer<'info>,
-    #[account(
-        init,
-        payer = deployer,
-        space = 8 + RewardsConfig::INIT_SPACE,
-        seeds = [SEED_CONFIG],
-        bump,
-    )]
-    pub config: Account<'info, RewardsConfig>,
+    /// CHECK: the config PDA (seeds checked here). `validate` refuses it once initialised and
+    /// `handle` creates it with `create_pda_account`, which a pre-funded address cannot block
+    /// (Anchor's `init` can be blocked that way; see io-common).
+    #[account(mut, seeds = [SEED_CONFIG], bump)]
+    pub config: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
 impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
-        require_keys_neq!(args.authority, Pubkey::default(), RewardsError::AuthorityUnset);
+        require!(
+            self.config.owner == &anchor_lang::system_program::ID && self.config.data_is_empty(),
+            RewardsError::AlreadyInitialized
+        );
+        require_keys_neq!(
+            args.authority,
+            Pubkey::default(),
+            RewardsError::AuthorityUnset
+        );
         RewardsConfig::check_parameters(
             args.enterprise_pool_bps,
             args.emission_start_ts,
@@ -53,10 +58,10 @@ impl ConfigInit<'_> {
 
     pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
         ctx.accounts.validate(&args)?;
-        let config = &mut ctx.accounts.config;
-        config.set_inner(RewardsConfig {
+        let bump = ctx.bumps.config;
+        let config = RewardsConfig {
             version: ACCOUNT_VERSION,
-            bump: ctx.bumps.config,
+            bump,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
@@ -67,10 +72,19 @@ impl ConfigInit<'_> {
             claim_window_secs: args.claim_window_secs,
             claim_window_cap_io_base: args.claim_window_cap_io_base,
             reserved: [0; 64],
-        });
+        };
         config.invariant()?;
+        io_common::create_pda_account(
+            &ctx.accounts.deployer.to_account_info(),
+            &ctx.accounts.config.to_account_info(),
+            &ctx.accounts.system_program.to_account_info(),
+            &crate::ID,
+            8 + RewardsConfig::INIT_SPACE,
+            &[SEED_CONFIG, &[bump]],
+        )?;
+        config.try_serialize(&mut &mut ctx.accounts.config.try_borrow_mut_data()?[..])?;
         emit_cpi!(ConfigInitialized {
-            config: config.key(),
+            config: ctx.accounts.config.key(),
             authority: config.authority,
             guardian: config.guardian,
             enterprise_pool_bps: config.enterprise_pool_bps,

@@ -1,0 +1,78 @@
+//! Default configuration of each program, as the local network and the tests bootstrap it.
+//! Figures follow ARCHITECTURE.md and io.net's published numbers (shared/research/peers.md).
+
+use anchor_lang::prelude::Pubkey;
+
+/// IO base units per IO (the real token has 8 decimals).
+pub const IO_BASE_PER_IO: u64 = 100_000_000;
+
+/// Seconds in a day.
+pub const DAY_SECS: u32 = 86_400;
+
+/// IOSD: prices at most 60 s old, k = 2 confidence intervals, warning below 0.95 collateral,
+/// minting halted below 0.90.
+pub fn iosd(authority: Pubkey, guardian: Pubkey) -> crate::iosd::ConfigInitArgs {
+    crate::iosd::ConfigInitArgs {
+        authority,
+        guardian,
+        max_price_age_secs: 60,
+        confidence_multiplier_bps: 20_000,
+        warning_ratio_bps: 9_500,
+        mint_halt_ratio_bps: 9_000,
+    }
+}
+
+/// Market: 0.25 % reservation fee on each side, half of protocol revenue burned, 200 IO per GPU,
+/// a 14-day unstake cooldown.
+pub fn market(authority: Pubkey, guardian: Pubkey) -> crate::market::ConfigInitArgs {
+    crate::market::ConfigInitArgs {
+        authority,
+        guardian,
+        reservation_fee_bps: 25,
+        provider_fee_bps: 25,
+        burn_share_bps: 5_000,
+        stake_per_gpu_io_base: 200 * IO_BASE_PER_IO,
+        unstake_cooldown_secs: 14 * DAY_SECS,
+    }
+}
+
+/// Inference: a 24-hour session close timeout, up to 16 inferences per direct payment.
+pub fn inference(authority: Pubkey, guardian: Pubkey) -> crate::inference::ConfigInitArgs {
+    crate::inference::ConfigInitArgs {
+        authority,
+        guardian,
+        session_close_timeout_secs: DAY_SECS,
+        max_direct_batch: 16,
+    }
+}
+
+/// Rewards: 95 / 5 enterprise / community split, emissions starting at `emission_start_ts`,
+/// at most 1M IO claimed per day.
+pub fn rewards(
+    authority: Pubkey,
+    guardian: Pubkey,
+    emission_start_ts: i64,
+) -> crate::rewards::ConfigInitArgs {
+    crate::rewards::ConfigInitArgs {
+        authority,
+        guardian,
+        enterprise_pool_bps: 9_500,
+        emission_start_ts,
+        claim_window_secs: DAY_SECS,
+        claim_window_cap_io_base: 1_000_000 * IO_BASE_PER_IO,
+    }
+}
+
+/// Governance: 3-day votes, 2-day hold-up, quorum of 1M IO of power, simple majority, up to 4×
+/// voting power at full lockup.
+pub fn governance(authority: Pubkey, guardian: Pubkey) -> crate::governance::ConfigInitArgs {
+    crate::governance::ConfigInitArgs {
+        authority,
+        guardian,
+        voting_period_secs: 3 * DAY_SECS,
+        hold_up_secs: 2 * DAY_SECS,
+        quorum_power: 1_000_000 * IO_BASE_PER_IO,
+        approval_threshold_bps: 5_001,
+        max_lockup_multiplier_bps: 40_000,
+    }
+}

@@ -1,0 +1,40 @@
+//! Typed client for the IO protocol programs, shared by the tests, the CLI, the indexer and the
+//! scheduler so that every caller derives addresses and builds instructions the same way.
+//!
+//! - one module per program ([`iosd`], [`market`], [`inference`], [`rewards`], [`governance`])
+//!   with its PDA helpers, instruction builders and account fetchers;
+//! - [`fetch`]: reading and checking program accounts from any [`fetch::AccountSource`]
+//!   (an SVM in tests, an RPC endpoint off-chain);
+//! - [`events`]: decoding `emit_cpi!` events from inner instructions.
+
+pub mod defaults;
+pub mod events;
+pub mod fetch;
+mod program;
+
+pub use program::event_authority;
+
+/// Client of the IOSD program.
+pub mod iosd {
+    crate::program::program_client!(::iosd, IosdConfig);
+}
+
+/// Client of the market program.
+pub mod market {
+    crate::program::program_client!(::market, MarketConfig);
+}
+
+/// Client of the inference program.
+pub mod inference {
+    crate::program::program_client!(::inference, InferenceConfig);
+}
+
+/// Client of the rewards program.
+pub mod rewards {
+    crate::program::program_client!(::rewards, RewardsConfig);
+}
+
+/// Client of the governance program.
+pub mod governance {
+    crate::program::program_client!(::governance, RealmConfig);
+}

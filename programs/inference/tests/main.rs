@@ -1,0 +1,3 @@
+//! Program tests of `inference` in LiteSVM (one binary; one module per instruction).
+
+mod config_init;

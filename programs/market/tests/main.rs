@@ -1,0 +1,3 @@
+//! Program tests of `market` in LiteSVM (one binary; one module per instruction).
+
+mod config_init;

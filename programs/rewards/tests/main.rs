@@ -1,0 +1,3 @@
+//! Program tests of `rewards` in LiteSVM (one binary; one module per instruction).
+
+mod config_init;
