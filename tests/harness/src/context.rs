@@ -178,7 +178,7 @@ impl TestContext {
             Ok(meta) => Ok(Executed { meta, account_keys }),
             Err(failed) => Err(Failed {
                 err: failed.err,
-                meta: failed.meta,
+                meta: Box::new(failed.meta),
             }),
         }
     }

@@ -19,7 +19,8 @@ pub struct Executed {
 #[derive(Debug)]
 pub struct Failed {
     pub err: TransactionError,
-    pub meta: TransactionMetadata,
+    /// Boxed: the metadata is large and travels in every `Err`.
+    pub meta: Box<TransactionMetadata>,
 }
 
 pub type Outcome = Result<Executed, Failed>;

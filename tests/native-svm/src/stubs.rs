@@ -23,8 +23,10 @@ pub(crate) fn install() {
 }
 
 /// Executes syscalls against the current instruction of the SVM on this thread.
-pub struct SvmSyscalls;
+struct SvmSyscalls;
 
+// The trait fixes these signatures: raw pointers in safe methods, as the syscall ABI has them.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 impl SyscallStubs for SvmSyscalls {
     fn sol_log(&self, message: &str) {
         with_current(|ic| {

@@ -29,9 +29,9 @@ pub struct ConfigInit<'info> {
     /// The build-time deployer; pays the rent.
     #[account(mut, address = io_common::DEPLOYER @ RewardsError::NotDeployer)]
     pub deployer: Signer<'info>,
-    /// CHECK: the config PDA (seeds checked here). `validate` refuses it once initialised and
-    /// `handle` creates it with `create_pda_account`, which a pre-funded address cannot block
-    /// (Anchor's `init` can be blocked that way; see io-common).
+    /// The configuration PDA, created by this instruction with `create_pda_account`, which a
+    /// pre-funded address cannot block (Anchor's `init` can be; see io-common).
+    /// CHECK: seeds checked here; `validate` refuses an account that is already initialised.
     #[account(mut, seeds = [SEED_CONFIG], bump)]
     pub config: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
