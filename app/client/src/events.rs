@@ -29,11 +29,14 @@ pub fn event_payload<'a>(program_id: &Pubkey, ix: &InnerInstruction<'a>) -> Opti
 }
 
 /// Decodes `ix` as an `E` event of `program_id`; `None` when it is another instruction or event.
+///
+/// The fields must fill the payload exactly: events of different programs may share a name, and
+/// so a discriminator, so a payload that decodes with bytes to spare is someone else's event.
 pub fn decode_event<E>(program_id: &Pubkey, ix: &InnerInstruction) -> Option<E>
 where
     E: Event + AnchorDeserialize + Discriminator,
 {
     let payload = event_payload(program_id, ix)?;
-    let mut fields = payload.strip_prefix(E::DISCRIMINATOR)?;
-    E::deserialize(&mut fields).ok()
+    let fields = payload.strip_prefix(E::DISCRIMINATOR)?;
+    E::try_from_slice(fields).ok()
 }

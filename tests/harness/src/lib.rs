@@ -18,6 +18,9 @@ mod outcome;
 pub mod programs;
 mod tokens;
 
+#[cfg(test)]
+mod tests;
+
 pub use context::{TestContext, TestContextBuilder};
 pub use outcome::{Executed, Failed, Outcome, expect_error};
 
