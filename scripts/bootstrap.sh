@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 # pkg-config + libssl-dev: openssl-sys (through LiteSVM's secp256r1 precompile), built against
 # Debian's OpenSSL.
 packages=(pkg-config libssl-dev)
+# postgresql-client: pg_isready for an external DATABASE_URL (the server comes with
+# scripts/postgres.sh).
+packages+=(postgresql-client)
 
 missing=()
 for package in "${packages[@]}"; do

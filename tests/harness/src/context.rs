@@ -42,6 +42,23 @@ pub struct TestContext {
     pub iosd_mint: Pubkey,
 }
 
+/// The localnet deployer's keypair.
+///
+/// # Panics
+/// When the programs were built with `IO_DEPLOYER` set to another key: only the committed
+/// localnet key can initialise them in tests and on the local network.
+pub fn deployer_keypair() -> Keypair {
+    let bytes: Vec<u8> =
+        serde_json::from_str(DEPLOYER_KEYPAIR).expect("deployer keypair is JSON bytes");
+    let deployer = Keypair::try_from(bytes.as_slice()).expect("valid deployer keypair");
+    assert_eq!(
+        deployer.pubkey(),
+        io_common::DEPLOYER,
+        "the programs were built with IO_DEPLOYER set to another key; unset it for tests"
+    );
+    deployer
+}
+
 /// Builds a [`TestContext`].
 #[derive(Default)]
 pub struct TestContextBuilder {

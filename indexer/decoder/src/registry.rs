@@ -1,0 +1,120 @@
+//! The events the decoder knows: for each program, each event type with its fields.
+//!
+//! Adding an event to a program means adding one line here; the decoder test fails for any
+//! event emitted in the program tests that is missing (it would decode as `unknown`).
+
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::{AnchorDeserialize, Discriminator};
+use serde_json::{Map, Value};
+
+use crate::UNKNOWN_EVENT;
+use crate::json::JsonField;
+
+/// Our programs, whose inner instructions are inspected.
+pub const PROGRAMS: [Pubkey; 5] = [
+    iosd::ID,
+    market::ID,
+    inference::ID,
+    rewards::ID,
+    governance::ID,
+];
+
+/// One event type of one program.
+#[derive(Clone, Copy)]
+pub struct EventKind {
+    pub program_id: Pubkey,
+    pub name: &'static str,
+    pub discriminator: &'static [u8],
+    /// Decodes the fields (after the discriminator) exactly, as JSON.
+    pub decode: fn(&[u8]) -> Option<Value>,
+}
+
+macro_rules! event_kind {
+    ($program:ident :: $event:ident { $($field:ident),* $(,)? }) => {
+        EventKind {
+            program_id: $program::ID,
+            name: stringify!($event),
+            discriminator: <$program::events::$event as Discriminator>::DISCRIMINATOR,
+            decode: |bytes| {
+                let event = <$program::events::$event as AnchorDeserialize>::try_from_slice(bytes).ok()?;
+                let mut fields = Map::new();
+                $(fields.insert(stringify!($field).to_string(), JsonField::json(&event.$field));)*
+                Some(Value::Object(fields))
+            },
+        }
+    };
+}
+
+/// Every event the decoder knows.
+pub fn event_kinds() -> &'static [EventKind] {
+    static KINDS: std::sync::OnceLock<Vec<EventKind>> = std::sync::OnceLock::new();
+    KINDS.get_or_init(|| {
+        vec![
+            event_kind!(iosd::ConfigInitialized {
+                config,
+                authority,
+                guardian,
+                max_price_age_secs,
+                confidence_multiplier_bps,
+                warning_ratio_bps,
+                mint_halt_ratio_bps,
+                revision,
+            }),
+            event_kind!(market::ConfigInitialized {
+                config,
+                authority,
+                guardian,
+                reservation_fee_bps,
+                provider_fee_bps,
+                burn_share_bps,
+                stake_per_gpu_io_base,
+                unstake_cooldown_secs,
+                revision,
+            }),
+            event_kind!(inference::ConfigInitialized {
+                config,
+                authority,
+                guardian,
+                session_close_timeout_secs,
+                max_direct_batch,
+                revision,
+            }),
+            event_kind!(rewards::ConfigInitialized {
+                config,
+                authority,
+                guardian,
+                enterprise_pool_bps,
+                emission_start_ts,
+                claim_window_secs,
+                claim_window_cap_io_base,
+                revision,
+            }),
+            event_kind!(governance::ConfigInitialized {
+                config,
+                authority,
+                guardian,
+                voting_period_secs,
+                hold_up_secs,
+                quorum_power,
+                approval_threshold_bps,
+                max_lockup_multiplier_bps,
+                revision,
+            }),
+        ]
+    })
+}
+
+/// The name and fields of the event `payload` (discriminator and fields) of `program_id`.
+pub(crate) fn decode(program_id: &Pubkey, payload: &[u8]) -> (&'static str, Value) {
+    for kind in event_kinds()
+        .iter()
+        .filter(|kind| kind.program_id == *program_id)
+    {
+        if let Some(fields) = payload.strip_prefix(kind.discriminator)
+            && let Some(value) = (kind.decode)(fields)
+        {
+            return (kind.name, value);
+        }
+    }
+    (UNKNOWN_EVENT, Value::Null)
+}

@@ -1,0 +1,4 @@
+//! End-to-end tests (one binary): real RPC through the local network, real Postgres.
+
+mod localnet;
+mod slice;

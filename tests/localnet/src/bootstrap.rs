@@ -1,0 +1,180 @@
+//! Bootstrapping a fresh local network over its RPC: the IO and IOSD mints, then every
+//! program's config, each a real transaction through `sendTransaction`.
+
+use solana_instruction::Instruction;
+use solana_keypair::{Keypair, Signature};
+use solana_message::Message;
+use solana_program_pack::Pack;
+use solana_pubkey::Pubkey;
+use solana_rpc_client::rpc_client::RpcClient;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+use spl_token_interface::state::Mint;
+
+use crate::LocalnetError;
+
+/// Lamports surfpool gives each bootstrap key at start: enough for every fee and rent.
+pub(crate) const AIRDROP_LAMPORTS: u64 = 1_000_000_000_000;
+
+/// The keys the bootstrap uses, created before the network starts so it can fund them.
+pub(crate) struct Keys {
+    deployer: Keypair,
+    authority: Keypair,
+    guardian: Keypair,
+    mint_authority: Keypair,
+}
+
+impl Keys {
+    pub(crate) fn new() -> Self {
+        Self {
+            deployer: io_harness::deployer_keypair(),
+            authority: Keypair::new(),
+            guardian: Keypair::new(),
+            mint_authority: Keypair::new(),
+        }
+    }
+
+    pub(crate) fn to_fund(&self) -> Vec<Pubkey> {
+        vec![
+            self.deployer.pubkey(),
+            self.authority.pubkey(),
+            self.guardian.pubkey(),
+            self.mint_authority.pubkey(),
+        ]
+    }
+}
+
+/// What the bootstrap created.
+pub struct Deployment {
+    /// The build-time deployer, which initialised every config.
+    pub deployer: Keypair,
+    /// Authority of every config (a plain key on the local network).
+    pub authority: Keypair,
+    /// Guardian of every config.
+    pub guardian: Keypair,
+    /// Mint authority of both mints on the local network.
+    pub mint_authority: Keypair,
+    /// The IO token (8 decimals).
+    pub io_mint: Pubkey,
+    /// The IOSD credit (6 decimals).
+    pub iosd_mint: Pubkey,
+    /// Each program's `config_init` transaction, in program order.
+    pub config_signatures: Vec<(&'static str, Signature)>,
+}
+
+pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetError> {
+    let io_mint = Keypair::new();
+    let iosd_mint = Keypair::new();
+    let mint_authority = keys.mint_authority.pubkey();
+    let rent = rpc
+        .get_minimum_balance_for_rent_exemption(Mint::LEN)
+        .map_err(|error| failed("reading the rent", error))?;
+    let mut mint_instructions = Vec::new();
+    for (mint, decimals) in [
+        (&io_mint, io_harness::IO_DECIMALS),
+        (&iosd_mint, io_harness::IOSD_DECIMALS),
+    ] {
+        mint_instructions.push(solana_system_interface::instruction::create_account(
+            &keys.deployer.pubkey(),
+            &mint.pubkey(),
+            rent,
+            Mint::LEN as u64,
+            &spl_token_interface::ID,
+        ));
+        mint_instructions.push(
+            spl_token_interface::instruction::initialize_mint2(
+                &spl_token_interface::ID,
+                &mint.pubkey(),
+                &mint_authority,
+                None,
+                decimals,
+            )
+            .map_err(|error| failed("building initialize_mint2", error))?,
+        );
+    }
+    send(
+        rpc,
+        &mint_instructions,
+        &[&keys.deployer, &io_mint, &iosd_mint],
+        "creating the mints",
+    )?;
+
+    let (authority, guardian) = (keys.authority.pubkey(), keys.guardian.pubkey());
+    let deployer = keys.deployer.pubkey();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |elapsed| i64::try_from(elapsed.as_secs()).unwrap_or(1));
+    let configs = [
+        (
+            "iosd",
+            io_client::iosd::config_init(deployer, io_client::defaults::iosd(authority, guardian)),
+        ),
+        (
+            "market",
+            io_client::market::config_init(
+                deployer,
+                io_client::defaults::market(authority, guardian),
+            ),
+        ),
+        (
+            "inference",
+            io_client::inference::config_init(
+                deployer,
+                io_client::defaults::inference(authority, guardian),
+            ),
+        ),
+        (
+            "rewards",
+            io_client::rewards::config_init(
+                deployer,
+                io_client::defaults::rewards(authority, guardian, now),
+            ),
+        ),
+        (
+            "governance",
+            io_client::governance::config_init(
+                deployer,
+                io_client::defaults::governance(authority, guardian),
+            ),
+        ),
+    ];
+    let mut config_signatures = Vec::new();
+    for (name, ix) in configs {
+        let signature = send(
+            rpc,
+            &[ix],
+            &[&keys.deployer],
+            &format!("initialising the {name} config"),
+        )?;
+        config_signatures.push((name, signature));
+    }
+    Ok(Deployment {
+        deployer: keys.deployer,
+        authority: keys.authority,
+        guardian: keys.guardian,
+        mint_authority: keys.mint_authority,
+        io_mint: io_mint.pubkey(),
+        iosd_mint: iosd_mint.pubkey(),
+        config_signatures,
+    })
+}
+
+/// Sends one transaction paid by the first signer and waits until it is confirmed.
+fn send(
+    rpc: &RpcClient,
+    instructions: &[Instruction],
+    signers: &[&Keypair],
+    what: &str,
+) -> Result<Signature, LocalnetError> {
+    let blockhash = rpc
+        .get_latest_blockhash()
+        .map_err(|error| failed(what, error))?;
+    let message = Message::new(instructions, Some(&signers[0].pubkey()));
+    let tx = Transaction::new(signers, message, blockhash);
+    rpc.send_and_confirm_transaction(&tx)
+        .map_err(|error| failed(what, error))
+}
+
+fn failed(what: &str, error: impl std::fmt::Display) -> LocalnetError {
+    LocalnetError::Bootstrap(format!("{what}: {error}"))
+}
