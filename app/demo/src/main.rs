@@ -67,6 +67,8 @@ fn main() -> anyhow::Result<()> {
 async fn mirror(args: &Args, rpc_url: &str) -> anyhow::Result<()> {
     let store = Store::connect(&args.database_url).await.context("demo")?;
     store.migrate().await.context("demo")?;
+    // The local network starts from genesis on every run; so does its mirror.
+    store.clear_mirror().await.context("demo")?;
     let source = RpcSource::new(rpc_url.to_string(), CommitmentConfig::confirmed());
     let summary = io_indexer::index_once(&source, &store, &io_decoder::PROGRAMS)
         .await

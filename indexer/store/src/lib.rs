@@ -100,6 +100,15 @@ impl Store {
         Ok(inserted)
     }
 
+    /// Empties the mirror (events and cursors). Only for a chain that restarted from genesis,
+    /// like the local network, whose history the mirror must not mix with the new one.
+    pub async fn clear_mirror(&self) -> Result<(), StoreError> {
+        sqlx::query("truncate program_event, indexer_cursor")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// The cursor of `program_id`, if the indexer has read any of its signatures.
     pub async fn cursor(&self, program_id: &Pubkey) -> Result<Option<Cursor>, StoreError> {
         let row = sqlx::query("select last_signature, last_slot::text as last_slot from indexer_cursor where program_id = $1")

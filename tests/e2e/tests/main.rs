@@ -1,4 +1,5 @@
 //! End-to-end tests (one binary): real RPC through the local network, real Postgres.
 
 mod localnet;
+mod rpc_capabilities;
 mod slice;
