@@ -18,7 +18,8 @@ data="$root/.pgdata/cluster"
 run="$root/.pgdata/run"
 log="$root/.pgdata/server.log"
 port="${IO_PG_PORT:-54329}"
-url="postgres://io@127.0.0.1:$port/io"
+url_for() { echo "postgres://io@127.0.0.1:$1/io"; }
+url=$(url_for "$port")
 
 fail() { echo "postgres: $*" >&2; exit 1; }
 
@@ -49,6 +50,9 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# The port our running cluster listens on (line 4 of postmaster.pid).
+running_port() { sed -n 4p "$data/postmaster.pid" 2>/dev/null; }
+
 ours_running() {
   local bin
   bin=$(bin_dir) || return 1
@@ -67,11 +71,12 @@ start() {
   install_server
   local bin
   bin=$(bin_dir)
-  if ours_running; then
+  if ours_running && [ "$(running_port)" = "$port" ]; then
     echo "$url"
     return
   fi
   port_in_use "$port" && fail "port $port is taken by another process; stop it or set IO_PG_PORT"
+  ours_running && fail "the private cluster already runs on port $(running_port), not $port; stop it first"
   mkdir -p "$run"
   if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data"
@@ -97,8 +102,8 @@ start() {
   echo "$url"
 }
 
+# Stops the private cluster if it runs; an external DATABASE_URL server is never touched.
 stop() {
-  if [ -n "${DATABASE_URL:-}" ]; then echo "postgres: DATABASE_URL is external; nothing to stop"; return; fi
   if ours_running; then
     as_owner "$(bin_dir)/pg_ctl" -D "$data" -m fast -w stop >/dev/null || fail "could not stop the server in $data"
     echo "postgres: stopped"
@@ -110,7 +115,7 @@ stop() {
 status() {
   if [ -n "${DATABASE_URL:-}" ]; then external; return; fi
   ours_running || fail "not running (start it with scripts/postgres.sh start)"
-  echo "$url"
+  url_for "$(running_port)"
 }
 
 case "${1:-}" in

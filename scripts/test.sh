@@ -20,8 +20,11 @@ export DATABASE_URL
 stop_postgres() { if [ -n "$started_postgres" ]; then scripts/postgres.sh stop >/dev/null; fi; }
 trap stop_postgres EXIT
 
+# The whole workspace unless the arguments choose packages (`-p name`).
+scope=(--workspace)
+[ $# -gt 0 ] && scope=()
 if cargo nextest --version >/dev/null 2>&1; then
-  cargo nextest run --locked --workspace --no-fail-fast "$@"
+  cargo nextest run --locked "${scope[@]}" --no-fail-fast "$@"
 else
-  cargo test --locked --workspace --no-fail-fast "$@"
+  cargo test --locked "${scope[@]}" --no-fail-fast "$@"
 fi

@@ -2,4 +2,5 @@
 
 mod localnet;
 mod rpc_capabilities;
+mod scripts;
 mod slice;
