@@ -1,49 +1,41 @@
-//! `config_init`: the deployer creates the configuration once; every refusal is a named error
-//! that creates nothing.
+//! `config_init`: the checks every program shares (`io_harness::config_suite`), then this
+//! program's own parameter rules. Every refusal is a named error that creates nothing.
 
+use anchor_lang::error::ERROR_CODE_OFFSET;
 use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
 use io_client::rewards as client;
-use io_harness::{Keypair, Outcome, Signer, TestContext, expect_error};
+use io_harness::config_suite::{ConfigInitSpec, accepts, refuses};
+use io_harness::{Signer, TestContext};
 use rewards::error::RewardsError;
 use rewards::events::ConfigInitialized;
 
-fn default_args(ctx: &TestContext) -> client::ConfigInitArgs {
-    io_client::defaults::rewards(ctx.authority.pubkey(), ctx.guardian.pubkey(), ctx.now())
-}
+struct Spec;
 
-fn init(ctx: &mut TestContext, args: client::ConfigInitArgs) -> Outcome {
-    let deployer = ctx.deployer.insecure_clone();
-    ctx.send(
-        &[client::config_init(deployer.pubkey(), args)],
-        &[&deployer],
-    )
-}
+impl ConfigInitSpec for Spec {
+    type Args = client::ConfigInitArgs;
+    type Config = client::Config;
+    type Initialized = ConfigInitialized;
 
-fn assert_not_created(ctx: &TestContext) {
-    assert_eq!(
-        ctx.data(&client::config_address()),
-        None,
-        "no config account may exist"
-    );
-}
+    const PROGRAM_ID: Pubkey = client::ID;
+    const SEED: &'static [u8] = rewards::constants::SEED_CONFIG;
+    const NOT_DEPLOYER: u32 = ERROR_CODE_OFFSET + RewardsError::NotDeployer as u32;
+    const ALREADY_INITIALIZED: u32 = ERROR_CODE_OFFSET + RewardsError::AlreadyInitialized as u32;
+    const AUTHORITY_UNSET: u32 = ERROR_CODE_OFFSET + RewardsError::AuthorityUnset as u32;
 
-#[test]
-fn deployer_initialises_the_config() {
-    // Given a fresh deployment
-    let mut ctx = TestContext::new();
-    let args = default_args(&ctx);
-    let deployer = ctx.deployer.pubkey();
-    let deployer_before = ctx.lamports(&deployer);
+    fn default_args(ctx: &TestContext) -> Self::Args {
+        io_client::defaults::rewards(ctx.authority.pubkey(), ctx.guardian.pubkey(), ctx.now())
+    }
 
-    // When the deployer initialises the config
-    let executed = init(&mut ctx, args.clone()).expect("config_init succeeds");
+    fn set_authority(args: &mut Self::Args, authority: Pubkey) {
+        args.authority = authority;
+    }
 
-    // Then the account holds exactly the arguments, at revision 0
-    let address = client::config_address();
-    let (_, bump) = Pubkey::find_program_address(&[rewards::constants::SEED_CONFIG], &client::ID);
-    let config = client::fetch_config(&ctx).unwrap();
-    assert_eq!(
-        config,
+    fn instruction(deployer: Pubkey, args: Self::Args) -> Instruction {
+        client::config_init(deployer, args)
+    }
+
+    fn expected(args: &Self::Args, bump: u8, rent_payer: Pubkey) -> Self::Config {
         client::Config {
             version: rewards::constants::ACCOUNT_VERSION,
             bump,
@@ -51,163 +43,87 @@ fn deployer_initialises_the_config() {
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
-            rent_payer: deployer,
+            rent_payer,
             enterprise_pool_bps: args.enterprise_pool_bps,
             emission_start_ts: args.emission_start_ts,
             claim_window_secs: args.claim_window_secs,
             claim_window_cap_io_base: args.claim_window_cap_io_base,
             reserved: [0; 64],
         }
-    );
-    // And the deployer paid exactly its rent (the fee payer paid the fee)
-    let rent = ctx.lamports(&address);
-    let size = ctx.data(&address).unwrap().len();
-    assert_eq!(rent, ctx.svm.minimum_balance_for_rent_exemption(size));
-    assert_eq!(deployer_before - ctx.lamports(&deployer), rent);
-    // And one event reports the new state
-    let event: ConfigInitialized = executed.event(&client::ID);
-    assert_eq!(
-        (event.config, event.authority, event.guardian),
-        (address, args.authority, args.guardian)
-    );
-    assert_eq!(event.enterprise_pool_bps, args.enterprise_pool_bps);
-    assert_eq!(event.emission_start_ts, args.emission_start_ts);
-    assert_eq!(event.claim_window_secs, args.claim_window_secs);
-    assert_eq!(
-        event.claim_window_cap_io_base,
-        args.claim_window_cap_io_base
-    );
-    assert_eq!(event.revision, 0);
+    }
+
+    fn assert_event(event: &ConfigInitialized, address: Pubkey, config: &Self::Config) {
+        assert_eq!(
+            (
+                event.config,
+                event.authority,
+                event.guardian,
+                event.revision
+            ),
+            (address, config.authority, config.guardian, config.revision)
+        );
+        assert_eq!(event.enterprise_pool_bps, config.enterprise_pool_bps);
+        assert_eq!(event.emission_start_ts, config.emission_start_ts);
+        assert_eq!(event.claim_window_secs, config.claim_window_secs);
+        assert_eq!(
+            event.claim_window_cap_io_base,
+            config.claim_window_cap_io_base
+        );
+    }
+
+    fn invariant(config: &Self::Config) -> bool {
+        config.invariant().is_ok()
+    }
 }
 
-#[test]
-fn pre_funded_config_address_still_initialises() {
-    // Given a stranger who sent lamports to the config address first
-    let mut ctx = TestContext::new();
-    let address = client::config_address();
-    ctx.fund(&address, 1_000_000_000);
-
-    // When the deployer initialises the config
-    let args = default_args(&ctx);
-    init(&mut ctx, args).expect("a pre-funded address cannot block config_init");
-
-    // Then it is the program's account, and the surplus stays in it
-    let config = client::fetch_config(&ctx).unwrap();
-    config.invariant().unwrap();
-    assert_eq!(ctx.lamports(&address), 1_000_000_000);
-}
-
-#[test]
-fn second_initialisation_is_refused_and_changes_nothing() {
-    let mut ctx = TestContext::new();
-    let args = default_args(&ctx);
-    init(&mut ctx, args).expect("first init");
-    let before = ctx.data(&client::config_address());
-
-    let mut other = default_args(&ctx);
-    other.authority = Pubkey::new_unique();
-    expect_error(init(&mut ctx, other), RewardsError::AlreadyInitialized);
-    assert_eq!(ctx.data(&client::config_address()), before);
-}
-
-#[test]
-fn only_the_deployer_may_initialise() {
-    let mut ctx = TestContext::new();
-    let stranger = ctx.funded_keypair();
-    let ix = client::config_init(stranger.pubkey(), default_args(&ctx));
-    expect_error(ctx.send(&[ix], &[&stranger]), RewardsError::NotDeployer);
-    assert_not_created(&ctx);
-}
-
-#[test]
-fn the_deployer_must_sign() {
-    let mut ctx = TestContext::new();
-    let mut ix = client::config_init(ctx.deployer.pubkey(), default_args(&ctx));
-    ix.accounts[0].is_signer = false;
-    expect_error(
-        ctx.send(&[ix], &[]),
-        anchor_lang::error::ErrorCode::AccountNotSigner,
-    );
-    assert_not_created(&ctx);
-}
-
-#[test]
-fn a_config_account_off_its_seeds_is_refused() {
-    let mut ctx = TestContext::new();
-    let impostor = Keypair::new();
-    let mut ix = client::config_init(ctx.deployer.pubkey(), default_args(&ctx));
-    ix.accounts[1].pubkey = impostor.pubkey();
-    let deployer = ctx.deployer.insecure_clone();
-    expect_error(
-        ctx.send(&[ix], &[&deployer]),
-        anchor_lang::error::ErrorCode::ConstraintSeeds,
-    );
-    assert_eq!(ctx.data(&impostor.pubkey()), None);
-}
-
-#[test]
-fn refuses_the_default_address_as_authority() {
-    let mut ctx = TestContext::new();
-    let mut args = default_args(&ctx);
-    args.authority = Pubkey::default();
-    expect_error(init(&mut ctx, args), RewardsError::AuthorityUnset);
-    assert_not_created(&ctx);
-}
+io_harness::config_init_tests!(Spec);
 
 #[test]
 fn refuses_enterprise_share_above_100_percent() {
-    let mut ctx = TestContext::new();
-    let mut args = default_args(&ctx);
-    args.enterprise_pool_bps = 10_001;
-    expect_error(init(&mut ctx, args), RewardsError::PoolShareAboveMaximum);
-    assert_not_created(&ctx);
+    refuses::<Spec>(
+        |args| args.enterprise_pool_bps = 10_001,
+        RewardsError::PoolShareAboveMaximum,
+    );
 }
 
 #[test]
 fn refuses_unset_emission_start() {
-    let mut ctx = TestContext::new();
-    let mut args = default_args(&ctx);
-    args.emission_start_ts = 0;
-    expect_error(init(&mut ctx, args), RewardsError::EmissionStartUnset);
-    assert_not_created(&ctx);
+    refuses::<Spec>(
+        |args| args.emission_start_ts = 0,
+        RewardsError::EmissionStartUnset,
+    );
 }
 
 #[test]
 fn refuses_negative_emission_start() {
-    let mut ctx = TestContext::new();
-    let mut args = default_args(&ctx);
-    args.emission_start_ts = i64::MIN;
-    expect_error(init(&mut ctx, args), RewardsError::EmissionStartUnset);
-    assert_not_created(&ctx);
+    refuses::<Spec>(
+        |args| args.emission_start_ts = i64::MIN,
+        RewardsError::EmissionStartUnset,
+    );
 }
 
 #[test]
 fn refuses_zero_claim_window() {
-    let mut ctx = TestContext::new();
-    let mut args = default_args(&ctx);
-    args.claim_window_secs = 0;
-    expect_error(init(&mut ctx, args), RewardsError::ClaimWindowInvalid);
-    assert_not_created(&ctx);
+    refuses::<Spec>(
+        |args| args.claim_window_secs = 0,
+        RewardsError::ClaimWindowInvalid,
+    );
 }
 
 #[test]
 fn refuses_zero_claim_window_cap() {
-    let mut ctx = TestContext::new();
-    let mut args = default_args(&ctx);
-    args.claim_window_cap_io_base = 0;
-    expect_error(init(&mut ctx, args), RewardsError::ClaimWindowInvalid);
-    assert_not_created(&ctx);
+    refuses::<Spec>(
+        |args| args.claim_window_cap_io_base = 0,
+        RewardsError::ClaimWindowInvalid,
+    );
 }
 
 #[test]
 fn limits_are_inclusive() {
-    let mut ctx = TestContext::new();
-    let mut args = default_args(&ctx);
-    args.enterprise_pool_bps = 10_000;
-    args.emission_start_ts = i64::MAX;
-    args.claim_window_secs = u32::MAX;
-    args.claim_window_cap_io_base = u64::MAX;
-    init(&mut ctx, args).expect("boundary values are valid");
-    let config = client::fetch_config(&ctx).unwrap();
-    config.invariant().unwrap();
+    accepts::<Spec>(|args| {
+        args.enterprise_pool_bps = 10_000;
+        args.emission_start_ts = i64::MAX;
+        args.claim_window_secs = u32::MAX;
+        args.claim_window_cap_io_base = u64::MAX;
+    });
 }

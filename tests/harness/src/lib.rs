@@ -13,6 +13,7 @@
 //! ctx.warp_by(14 * 86_400);
 //! ```
 
+pub mod config_suite;
 mod context;
 mod outcome;
 pub mod programs;
