@@ -1,0 +1,26 @@
+//! Inference usage receipts.
+//!
+//! A session key signs, with ed25519, a fixed-layout message for a **cumulative** amount:
+//! `DOMAIN_TAG ‖ program id ‖ genesis hash ‖ session address ‖ cumulative amount ‖ sequence`.
+//! The program id and genesis hash pin the receipt to one deployment on one cluster, the session
+//! address (derived with a per-session nonce) to one session, so an old receipt never matches a
+//! reopened session; a cumulative amount makes the latest receipt the only one worth submitting.
+//!
+//! - [`message`]: the layout, built and parsed.
+//! - [`precompile`]: what a program reads back from an ed25519 precompile instruction: exactly
+//!   one signature whose key, signature and message all lie inside that same instruction.
+//! - [`client`] (feature `client`): signing, gateway-side verification, and the precompile
+//!   instruction that carries a receipt to the program.
+
+#![deny(clippy::arithmetic_side_effects)]
+
+#[cfg(feature = "client")]
+pub mod client;
+pub mod message;
+pub mod precompile;
+
+pub use message::{DOMAIN_TAG, MESSAGE_LEN, Receipt, ReceiptDomain};
+pub use precompile::{PrecompileError, VerifiedSignature, verified_signature};
+
+#[cfg(test)]
+mod tests;
