@@ -119,12 +119,15 @@ fn write_back(
         (0..instruction_context.get_number_of_instruction_accounts()).collect();
     for index in unique {
         let mut account = instruction_context.try_borrow_instruction_account(index)?;
-        if !account.is_writable() {
-            continue;
-        }
         let Some(info) = by_key.get(account.get_key()) else {
             continue;
         };
+        if !account.is_writable() {
+            // What the runtime would refuse after an SBF program, refused here too, so a native
+            // test cannot pass with a write the chain rejects.
+            refuse_readonly_changes(&account, info)?;
+            continue;
+        }
         if account.get_lamports() != info.lamports() {
             account.set_lamports(info.lamports())?;
         }
@@ -138,6 +141,25 @@ fn write_back(
         if account.get_owner() != info.owner {
             account.set_owner(info.owner.as_ref())?;
         }
+    }
+    Ok(())
+}
+
+fn refuse_readonly_changes(
+    account: &solana_transaction_context::BorrowedInstructionAccount,
+    info: &AccountInfo,
+) -> Result<(), InstructionError> {
+    if account.get_lamports() != info.lamports() {
+        return Err(InstructionError::ReadonlyLamportChange);
+    }
+    let data = info
+        .try_borrow_data()
+        .map_err(|_| InstructionError::AccountBorrowFailed)?;
+    if account.get_data() != &data[..] {
+        return Err(InstructionError::ReadonlyDataModified);
+    }
+    if account.get_owner() != info.owner {
+        return Err(InstructionError::ModifiedProgramId);
     }
     Ok(())
 }

@@ -225,3 +225,32 @@ fn pre_funded_pda_blocks_anchor_init() {
         solana_sdk_ids::system_program::ID
     );
 }
+
+#[test]
+fn writing_a_read_only_account_is_refused_as_on_chain() {
+    // Given the probe's state account
+    let mut probe = Probe::new();
+    let (state, _) = Pubkey::find_program_address(&[probe::STATE_SEED], &probe::ID);
+    let accounts = probe::accounts::StateInit {
+        payer: probe.payer.pubkey(),
+        state,
+        system_program: solana_sdk_ids::system_program::ID,
+    };
+    let ix = probe_ix(accounts, probe::instruction::StateInit { value: 5 });
+    probe.send(&[ix], &[]).expect("init succeeds");
+    let before = probe.svm.get_account(&state).unwrap().data;
+
+    // When the probe writes to it while it is passed read-only
+    let ix = probe_ix(
+        probe::accounts::Scribble { state },
+        probe::instruction::Scribble {},
+    );
+    let failure = probe.send(&[ix], &[]).expect_err("read-only write");
+
+    // Then the glue refuses it as the runtime refuses it after SBF code, and nothing changed
+    assert_eq!(
+        failure.err,
+        TransactionError::InstructionError(0, InstructionError::ReadonlyDataModified)
+    );
+    assert_eq!(probe.svm.get_account(&state).unwrap().data, before);
+}

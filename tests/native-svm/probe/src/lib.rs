@@ -63,6 +63,13 @@ pub mod probe {
         Ok(())
     }
 
+    /// Writes into an account passed read-only, which the runtime must refuse.
+    pub fn scribble(ctx: Context<Scribble>) -> Result<()> {
+        let mut data = ctx.accounts.state.try_borrow_mut_data()?;
+        data[8] ^= 0xff;
+        Ok(())
+    }
+
     /// Always fails with `ProbeError::Refused`.
     pub fn refuse(_ctx: Context<Refuse>) -> Result<()> {
         err!(ProbeError::Refused)
@@ -129,4 +136,10 @@ pub struct Echo<'info> {}
 #[derive(Accounts)]
 pub struct Refuse<'info> {
     pub caller: Signer<'info>,
+}
+
+#[derive(Accounts)]
+pub struct Scribble<'info> {
+    /// CHECK: deliberately read-only; the instruction writes to it anyway.
+    pub state: UncheckedAccount<'info>,
 }
