@@ -28,6 +28,9 @@ pub struct PassSummary {
     pub new_events: u64,
 }
 
+/// Transactions read before their events and cursor are written together.
+pub const BATCH_TRANSACTIONS: usize = 256;
+
 /// Reads every transaction of `programs` newer than its cursor and stores their events.
 pub async fn index_once(
     source: &RpcSource,
@@ -43,21 +46,25 @@ pub async fn index_once(
                 cursor.as_ref().map(|c| c.last_signature.as_str()),
             )
             .await?;
-        let Some(newest) = entries.last() else {
-            continue;
-        };
-        let new_cursor = Cursor {
-            program_id: *program_id,
-            last_signature: newest.signature.clone(),
-            last_slot: newest.slot,
-        };
-        let mut events = Vec::new();
-        for entry in entries.iter().filter(|entry| !entry.failed) {
-            let tx = source.transaction(&entry.signature).await?;
-            events.extend(decode_transaction(&entry.signature, &tx)?);
+        // Oldest first, a bounded batch at a time, each written with the cursor of its newest
+        // transaction: a crash in the middle of a backlog resumes after the last batch written.
+        for batch in entries.chunks(BATCH_TRANSACTIONS) {
+            let Some(newest) = batch.last() else {
+                continue;
+            };
+            let mut events = Vec::new();
+            for entry in batch.iter().filter(|entry| !entry.failed) {
+                let tx = source.transaction(&entry.signature).await?;
+                events.extend(decode_transaction(&entry.signature, &tx)?);
+            }
+            let cursor = Cursor {
+                program_id: *program_id,
+                last_signature: newest.signature.clone(),
+                last_slot: newest.slot,
+            };
+            summary.transactions += batch.len();
+            summary.new_events += store.apply(&events, Some(&cursor)).await?;
         }
-        summary.transactions += entries.len();
-        summary.new_events += store.apply(&events, Some(&new_cursor)).await?;
     }
     Ok(summary)
 }
