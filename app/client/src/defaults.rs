@@ -9,16 +9,38 @@ pub const IO_BASE_PER_IO: u64 = 100_000_000;
 /// Seconds in a day.
 pub const DAY_SECS: u32 = 86_400;
 
-/// IOSD: prices at most 60 s old, k = 2 confidence intervals, warning below 0.95 collateral,
-/// minting halted below 0.90.
+/// IOSD micros per IOSD (6 decimals; 1 IOSD = 1 USD).
+pub const IOSD_MICROS_PER_USD: u64 = 1_000_000;
+
+/// The feed id the local network and the tests price IO with. A real deployment passes Pyth's
+/// `Crypto.IO/USD` feed id instead (from Pyth's price feed list; it is not hard-coded here).
+pub const LOCALNET_IO_USD_FEED_ID: [u8; 32] = *b"localnet.Crypto.IO/USD.feed.id..";
+
+/// IOSD oracle rules: prices at most 60 s old, oracle-halted after 10 minutes without one,
+/// k = 2 confidence intervals, warning below 0.95 collateral, minting halted below 0.90.
+pub const IOSD_ORACLE: crate::iosd::OracleParams = crate::iosd::OracleParams {
+    max_price_age_secs: 60,
+    oracle_halt_after_secs: 600,
+    confidence_multiplier_bps: 20_000,
+    warning_ratio_bps: 9_500,
+    mint_halt_ratio_bps: 9_000,
+};
+
+/// IOSD breaker: per day, at most the larger of 1M IOSD and 10 % of the supply.
+pub const IOSD_BREAKER: crate::iosd::BreakerSettings = crate::iosd::BreakerSettings {
+    window_secs: DAY_SECS,
+    cap_absolute_micros: 1_000_000 * IOSD_MICROS_PER_USD,
+    cap_supply_bps: 1_000,
+};
+
+/// IOSD with [`IOSD_ORACLE`], [`IOSD_BREAKER`] and the localnet feed.
 pub fn iosd(authority: Pubkey, guardian: Pubkey) -> crate::iosd::ConfigInitArgs {
     crate::iosd::ConfigInitArgs {
         authority,
         guardian,
-        max_price_age_secs: 60,
-        confidence_multiplier_bps: 20_000,
-        warning_ratio_bps: 9_500,
-        mint_halt_ratio_bps: 9_000,
+        feed_id: LOCALNET_IO_USD_FEED_ID,
+        oracle: IOSD_ORACLE,
+        breaker: IOSD_BREAKER,
     }
 }
 

@@ -14,27 +14,28 @@ mod program;
 
 pub use program::event_authority;
 
-/// Client of the IOSD program.
-pub mod iosd {
-    crate::program::program_client!(::iosd, IosdConfig);
-}
+pub mod iosd;
 
 /// Client of the market program.
 pub mod market {
     crate::program::program_client!(::market, MarketConfig);
+    crate::program::standard_config_init!();
 }
 
 /// Client of the inference program.
 pub mod inference {
     crate::program::program_client!(::inference, InferenceConfig);
+    crate::program::standard_config_init!();
 }
 
 /// Client of the rewards program.
 pub mod rewards {
     crate::program::program_client!(::rewards, RewardsConfig);
+    crate::program::standard_config_init!();
 }
 
 /// Client of the governance program.
 pub mod governance {
     crate::program::program_client!(::governance, RealmConfig);
+    crate::program::standard_config_init!();
 }

@@ -1,6 +1,10 @@
-//! Events of the iosd program, emitted with `emit_cpi!` and carrying post-state values.
+//! Events of the iosd program, emitted with `emit_cpi!` and carrying post-state values, so the
+//! indexer never needs a second fetch. Amounts: `_micros` are IOSD (6 decimals), `_io_base` are
+//! IO base units (8 decimals), prices are pico-USD per whole IO.
 
 use anchor_lang::prelude::*;
+
+use crate::state::{BreakerSettings, OracleParams, SolvencyState};
 
 /// The configuration was created.
 #[event]
@@ -8,13 +12,150 @@ pub struct ConfigInitialized {
     pub config: Pubkey,
     pub authority: Pubkey,
     pub guardian: Pubkey,
-    /// Oldest a price may be when minting, in seconds (1..=60).
-    pub max_price_age_secs: u32,
-    /// `k` in `price ± k·conf`, in basis points of one confidence interval.
-    pub confidence_multiplier_bps: u32,
-    /// Collateral ratio below which the protocol is in the warning state, in bps of 1.0.
-    pub warning_ratio_bps: u16,
-    /// Collateral ratio below which minting halts, in bps of 1.0.
-    pub mint_halt_ratio_bps: u16,
+    pub io_mint: Pubkey,
+    pub iosd_mint: Pubkey,
+    pub io_vault: Pubkey,
+    pub feed_id: [u8; 32],
+    pub oracle: OracleParams,
+    pub breaker: BreakerSettings,
+    pub revision: u64,
+}
+
+/// A frozen IOSD holder account was opened for `owner`.
+#[event]
+pub struct HolderOpened {
+    pub holder: Pubkey,
+    pub owner: Pubkey,
+    pub payer: Pubkey,
+}
+
+/// IO was committed to the vault and IOSD minted.
+#[event]
+pub struct IosdMinted {
+    pub user: Pubkey,
+    pub holder: Pubkey,
+    pub io_in_base: u64,
+    pub iosd_out_micros: u64,
+    /// The mint price used: min(spot, EMA) − k·conf.
+    pub price_pico_usd: u128,
+    pub holder_balance_micros: u64,
+    pub supply_micros: u64,
+    pub vault_io_base: u64,
+    pub ratio_bps: u64,
+    pub state: SolvencyState,
+    pub breaker_level_micros: u64,
+    pub revision: u64,
+}
+
+/// IOSD was burned and IO paid out of the vault.
+#[event]
+pub struct IosdRedeemed {
+    pub owner: Pubkey,
+    pub holder: Pubkey,
+    pub destination: Pubkey,
+    pub iosd_in_micros: u64,
+    pub io_out_base: u64,
+    /// True when paid in kind (`amount × vault / supply`), without a price.
+    pub in_kind: bool,
+    /// The redeem price used (max(spot, EMA) + k·conf), or 0 when paid in kind.
+    pub price_pico_usd: u128,
+    pub holder_balance_micros: u64,
+    pub supply_micros: u64,
+    pub vault_io_base: u64,
+    pub ratio_bps: u64,
+    pub state: SolvencyState,
+    pub revision: u64,
+}
+
+/// An allowed program moved a holder's IOSD into its escrow.
+#[event]
+pub struct IosdSpent {
+    pub spender_program: Pubkey,
+    pub source: Pubkey,
+    pub escrow: Pubkey,
+    pub amount_micros: u64,
+    pub source_balance_micros: u64,
+    pub escrow_balance_micros: u64,
+}
+
+/// An allowed program paid IOSD out of its escrow to a holder.
+#[event]
+pub struct IosdPaidOut {
+    pub spender_program: Pubkey,
+    pub escrow: Pubkey,
+    pub destination: Pubkey,
+    pub amount_micros: u64,
+    pub escrow_balance_micros: u64,
+    pub destination_balance_micros: u64,
+}
+
+/// An allowed program burned IOSD from its escrow (the burn share of a fee).
+#[event]
+pub struct IosdEscrowBurned {
+    pub spender_program: Pubkey,
+    pub escrow: Pubkey,
+    pub amount_micros: u64,
+    pub escrow_balance_micros: u64,
+    pub supply_micros: u64,
+    pub burned_total_micros: u64,
+    pub revision: u64,
+}
+
+/// The solvency state was recomputed by `refresh`.
+#[event]
+pub struct SolvencyRefreshed {
+    pub state: SolvencyState,
+    pub ratio_bps: u64,
+    pub ema_pico_usd: u128,
+    pub last_price_publish_time: i64,
+    pub supply_micros: u64,
+    pub vault_io_base: u64,
+    pub revision: u64,
+}
+
+/// The oracle and solvency parameters changed.
+#[event]
+pub struct OracleParamsUpdated {
+    pub oracle: OracleParams,
+    pub revision: u64,
+}
+
+/// The breaker's parameters changed.
+#[event]
+pub struct BreakerUpdated {
+    pub breaker: BreakerSettings,
+    pub revision: u64,
+}
+
+/// A program was added to the spender allow-list.
+#[event]
+pub struct SpenderAllowed {
+    pub program: Pubkey,
+    pub signer: Pubkey,
+    pub spender_count: u8,
+    pub revision: u64,
+}
+
+/// A program was removed from the spender allow-list.
+#[event]
+pub struct SpenderRevoked {
+    pub program: Pubkey,
+    pub spender_count: u8,
+    pub revision: u64,
+}
+
+/// The authority proposed a successor (the default address withdraws a proposal).
+#[event]
+pub struct AuthorityProposed {
+    pub authority: Pubkey,
+    pub pending_authority: Pubkey,
+    pub revision: u64,
+}
+
+/// The proposed authority accepted and is now the authority.
+#[event]
+pub struct AuthorityAccepted {
+    pub previous_authority: Pubkey,
+    pub authority: Pubkey,
     pub revision: u64,
 }

@@ -1,7 +1,16 @@
 //! `iosd`: USD-pegged compute credits (1 IOSD = 1 USD, 6 decimals) minted by committing IO at a
 //! Pyth pull-oracle price, spendable only through allowed programs, redeemable for IO.
 //!
-//! This crate holds the program's configuration so far; minting, spending, redemption, solvency states and the rate breaker arrive with the IOSD issue.
+//! - Holders' IOSD sits in frozen SPL Token accounts (`[b"holder", owner]`) whose freeze
+//!   authority is the config PDA: a plain token transfer fails, and only this program moves IOSD
+//!   (thaw, move, refreeze within one instruction).
+//! - Allowed programs (market, inference) spend by CPI, signing with their `[b"iosd_spender"]`
+//!   PDA: `spend` into their escrow, `pay_out` of it, `burn_escrow`.
+//! - The vault's IO backs the supply; the collateral ratio on EMA drives healthy / warning /
+//!   mint-halted, a missing oracle drives oracle-halted; redemption pays in kind when under 1.0
+//!   or oracle-halted. Spending works in every state. A windowed breaker caps the mint rate.
+//!
+//! Prices come from `io-oracle`; the solvency and breaker rules from `io-credit`.
 
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -11,9 +20,12 @@ pub mod constants;
 pub mod error;
 pub mod events;
 pub mod instructions;
+pub mod price;
 pub mod state;
+pub mod token_ops;
 
 pub use instructions::*;
+pub use state::{BreakerSettings, OracleParams};
 
 declare_id!("HzQRRcEukeT75iBoGEzJVa7cc52GibVWu1HoN6wiW48g");
 
@@ -21,8 +33,77 @@ declare_id!("HzQRRcEukeT75iBoGEzJVa7cc52GibVWu1HoN6wiW48g");
 pub mod iosd {
     use super::*;
 
-    /// Creates the program's configuration. Only the deployer fixed at build time may call it.
+    /// Creates the configuration, the IOSD mint and the IO vault. Only the deployer fixed at
+    /// build time may call it.
     pub fn config_init(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
         ConfigInit::handle(ctx, args)
+    }
+
+    /// Opens the frozen IOSD holder account of `owner`; anyone may pay.
+    pub fn holder_open(ctx: Context<HolderOpen>) -> Result<()> {
+        HolderOpen::handle(ctx)
+    }
+
+    /// Commits IO into the vault and mints IOSD at the mint price.
+    pub fn mint_iosd(ctx: Context<MintIosd>, amount: MintAmount) -> Result<()> {
+        MintIosd::handle(ctx, amount)
+    }
+
+    /// Burns IOSD and pays IO from the vault, at the redeem price or in kind.
+    pub fn redeem(ctx: Context<Redeem>, iosd_in_micros: u64, min_io_out_base: u64) -> Result<()> {
+        Redeem::handle(ctx, iosd_in_micros, min_io_out_base)
+    }
+
+    /// Allowed programs only: moves a holder's IOSD into the program's escrow.
+    pub fn spend(ctx: Context<Spend>, amount_micros: u64) -> Result<()> {
+        Spend::handle(ctx, amount_micros)
+    }
+
+    /// Allowed programs only: pays IOSD from the program's escrow to a holder.
+    pub fn pay_out(ctx: Context<PayOut>, amount_micros: u64) -> Result<()> {
+        PayOut::handle(ctx, amount_micros)
+    }
+
+    /// Allowed programs only: burns IOSD from the program's escrow.
+    pub fn burn_escrow(ctx: Context<BurnEscrow>, amount_micros: u64) -> Result<()> {
+        BurnEscrow::handle(ctx, amount_micros)
+    }
+
+    /// Permissionless: recomputes the solvency state from a price update.
+    pub fn refresh(ctx: Context<Refresh>) -> Result<()> {
+        Refresh::handle(ctx)
+    }
+
+    /// Authority: changes the oracle and solvency parameters.
+    pub fn params_set(ctx: Context<AuthorityChange>, oracle: OracleParams) -> Result<()> {
+        instructions::admin::params_set::handle(ctx, oracle)
+    }
+
+    /// Authority: changes the mint-rate breaker.
+    pub fn breaker_set(ctx: Context<AuthorityChange>, breaker: BreakerSettings) -> Result<()> {
+        instructions::admin::breaker_set::handle(ctx, breaker)
+    }
+
+    /// Authority: allows `program` to spend IOSD through its spender PDA.
+    pub fn spender_allow(ctx: Context<AuthorityChange>, program: Pubkey) -> Result<()> {
+        instructions::admin::spender_allow::handle(ctx, program)
+    }
+
+    /// Authority: removes `program` from the spender allow-list.
+    pub fn spender_revoke(ctx: Context<AuthorityChange>, program: Pubkey) -> Result<()> {
+        instructions::admin::spender_revoke::handle(ctx, program)
+    }
+
+    /// Authority: proposes a successor (the default address withdraws the proposal).
+    pub fn authority_propose(
+        ctx: Context<AuthorityChange>,
+        pending_authority: Pubkey,
+    ) -> Result<()> {
+        instructions::admin::authority_propose::handle(ctx, pending_authority)
+    }
+
+    /// The proposed authority accepts.
+    pub fn authority_accept(ctx: Context<AuthorityAccept>) -> Result<()> {
+        AuthorityAccept::handle(ctx)
     }
 }

@@ -6,7 +6,12 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use io_client::iosd as client;
 use io_harness::config_suite::{ConfigInitSpec, accepts, refuses};
-use io_harness::{Signer, TestContext};
+use io_harness::{Signer, TestContext, expect_error};
+use solana_program_pack::Pack;
+use spl_token_interface::state::{Account as TokenAccount, Mint};
+
+const MINT_LEN: usize = Mint::LEN;
+const TOKEN_ACCOUNT_LEN: usize = TokenAccount::LEN;
 use iosd::error::IosdError;
 use iosd::events::ConfigInitialized;
 
@@ -31,23 +36,51 @@ impl ConfigInitSpec for Spec {
         args.authority = authority;
     }
 
-    fn instruction(deployer: Pubkey, args: Self::Args) -> Instruction {
-        client::config_init(deployer, args)
+    fn instruction(ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction {
+        client::config_init(deployer, ctx.io_mint, args)
     }
 
-    fn expected(args: &Self::Args, bump: u8, rent_payer: Pubkey) -> Self::Config {
+    fn other_rent(ctx: &TestContext) -> u64 {
+        ctx.svm.minimum_balance_for_rent_exemption(MINT_LEN)
+            + ctx
+                .svm
+                .minimum_balance_for_rent_exemption(TOKEN_ACCOUNT_LEN)
+    }
+
+    fn expected(
+        ctx: &TestContext,
+        args: &Self::Args,
+        bump: u8,
+        rent_payer: Pubkey,
+    ) -> Self::Config {
+        let pda = |seed: &[u8]| Pubkey::find_program_address(&[seed], &client::ID);
+        let (iosd_mint, iosd_mint_bump) = pda(iosd::constants::SEED_IOSD_MINT);
+        let (io_vault, io_vault_bump) = pda(iosd::constants::SEED_IO_VAULT);
         client::Config {
             version: iosd::constants::ACCOUNT_VERSION,
             bump,
+            iosd_mint_bump,
+            io_vault_bump,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
             rent_payer,
-            max_price_age_secs: args.max_price_age_secs,
-            confidence_multiplier_bps: args.confidence_multiplier_bps,
-            warning_ratio_bps: args.warning_ratio_bps,
-            mint_halt_ratio_bps: args.mint_halt_ratio_bps,
+            io_mint: ctx.io_mint,
+            iosd_mint,
+            io_vault,
+            feed_id: args.feed_id,
+            oracle: args.oracle,
+            breaker: args.breaker,
+            breaker_level_micros: 0,
+            breaker_updated_at: 0,
+            spenders: [client::Spender::default(); iosd::constants::MAX_SPENDERS],
+            spender_count: 0,
+            totals: iosd::state::Totals::default(),
+            solvency: iosd::state::SolvencyRecord {
+                ratio_bps: u64::MAX,
+                ..Default::default()
+            },
             reserved: [0; 64],
         }
     }
@@ -62,13 +95,24 @@ impl ConfigInitSpec for Spec {
             ),
             (address, config.authority, config.guardian, config.revision)
         );
-        assert_eq!(event.max_price_age_secs, config.max_price_age_secs);
         assert_eq!(
-            event.confidence_multiplier_bps,
-            config.confidence_multiplier_bps
+            (
+                event.io_mint,
+                event.iosd_mint,
+                event.io_vault,
+                event.feed_id
+            ),
+            (
+                config.io_mint,
+                config.iosd_mint,
+                config.io_vault,
+                config.feed_id
+            )
         );
-        assert_eq!(event.warning_ratio_bps, config.warning_ratio_bps);
-        assert_eq!(event.mint_halt_ratio_bps, config.mint_halt_ratio_bps);
+        assert_eq!(
+            (event.oracle, event.breaker),
+            (config.oracle, config.breaker)
+        );
     }
 
     fn invariant(config: &Self::Config) -> bool {
@@ -81,7 +125,7 @@ io_harness::config_init_tests!(Spec);
 #[test]
 fn refuses_price_age_above_60_seconds() {
     refuses::<Spec>(
-        |args| args.max_price_age_secs = 61,
+        |args| args.oracle.max_price_age_secs = 61,
         IosdError::MaxPriceAgeOutOfRange,
     );
 }
@@ -89,7 +133,7 @@ fn refuses_price_age_above_60_seconds() {
 #[test]
 fn refuses_zero_price_age() {
     refuses::<Spec>(
-        |args| args.max_price_age_secs = 0,
+        |args| args.oracle.max_price_age_secs = 0,
         IosdError::MaxPriceAgeOutOfRange,
     );
 }
@@ -97,7 +141,7 @@ fn refuses_zero_price_age() {
 #[test]
 fn refuses_confidence_multiplier_above_ten() {
     refuses::<Spec>(
-        |args| args.confidence_multiplier_bps = 100_001,
+        |args| args.oracle.confidence_multiplier_bps = 100_001,
         IosdError::ConfidenceMultiplierTooLarge,
     );
 }
@@ -105,7 +149,7 @@ fn refuses_confidence_multiplier_above_ten() {
 #[test]
 fn refuses_halt_ratio_not_below_warning() {
     refuses::<Spec>(
-        |args| args.mint_halt_ratio_bps = args.warning_ratio_bps,
+        |args| args.oracle.mint_halt_ratio_bps = args.oracle.warning_ratio_bps,
         IosdError::CollateralThresholdsInvalid,
     );
 }
@@ -113,7 +157,7 @@ fn refuses_halt_ratio_not_below_warning() {
 #[test]
 fn refuses_warning_ratio_above_one() {
     refuses::<Spec>(
-        |args| args.warning_ratio_bps = 10_001,
+        |args| args.oracle.warning_ratio_bps = 10_001,
         IosdError::CollateralThresholdsInvalid,
     );
 }
@@ -121,17 +165,83 @@ fn refuses_warning_ratio_above_one() {
 #[test]
 fn refuses_zero_halt_ratio() {
     refuses::<Spec>(
-        |args| args.mint_halt_ratio_bps = 0,
+        |args| args.oracle.mint_halt_ratio_bps = 0,
         IosdError::CollateralThresholdsInvalid,
+    );
+}
+
+#[test]
+fn refuses_oracle_halt_delay_below_price_age() {
+    refuses::<Spec>(
+        |args| args.oracle.oracle_halt_after_secs = args.oracle.max_price_age_secs - 1,
+        IosdError::OracleHaltDelayOutOfRange,
+    );
+}
+
+#[test]
+fn refuses_oracle_halt_delay_above_a_day() {
+    refuses::<Spec>(
+        |args| args.oracle.oracle_halt_after_secs = 86_401,
+        IosdError::OracleHaltDelayOutOfRange,
+    );
+}
+
+#[test]
+fn refuses_breaker_window_out_of_range() {
+    refuses::<Spec>(
+        |args| args.breaker.window_secs = 59,
+        IosdError::BreakerWindowOutOfRange,
+    );
+    refuses::<Spec>(
+        |args| args.breaker.window_secs = 30 * 86_400 + 1,
+        IosdError::BreakerWindowOutOfRange,
+    );
+}
+
+/// The IO mint must have the real token's 8 decimals; nothing is created otherwise.
+#[test]
+fn refuses_an_io_mint_with_other_decimals() {
+    let mut ctx = TestContext::new();
+    let authority = ctx.mint_authority.pubkey();
+    let six_decimals = ctx.create_mint(6, &authority);
+    let args = Spec::default_args(&ctx);
+    let deployer = ctx.deployer.insecure_clone();
+    let ix = client::config_init(deployer.pubkey(), six_decimals, args);
+    expect_error(ctx.send(&[ix], &[&deployer]), IosdError::IoMintDecimals);
+    for address in [
+        client::config_address(),
+        client::iosd_mint_address(),
+        client::io_vault_address(),
+    ] {
+        assert_eq!(ctx.data(&address), None);
+    }
+}
+
+/// The IOSD mint is the program's PDA with the config as mint and freeze authority, 6 decimals
+/// and no supply; the vault is an empty IO account owned by the config.
+#[test]
+fn creates_the_iosd_mint_and_the_io_vault() {
+    let ctx = TestContext::builder().with_configs().build();
+    let config = client::config_address();
+    let mint = Mint::unpack(&ctx.data(&client::iosd_mint_address()).unwrap()).unwrap();
+    assert_eq!(Option::from(mint.mint_authority), Some(config));
+    assert_eq!(Option::from(mint.freeze_authority), Some(config));
+    assert_eq!((mint.decimals, mint.supply), (6, 0));
+    let vault = TokenAccount::unpack(&ctx.data(&client::io_vault_address()).unwrap()).unwrap();
+    assert_eq!(
+        (vault.mint, vault.owner, vault.amount),
+        (ctx.io_mint, config, 0)
     );
 }
 
 #[test]
 fn limits_are_inclusive() {
     accepts::<Spec>(|args| {
-        args.max_price_age_secs = 60;
-        args.confidence_multiplier_bps = 100_000;
-        args.warning_ratio_bps = 10_000;
-        args.mint_halt_ratio_bps = 1;
+        args.oracle.max_price_age_secs = 60;
+        args.oracle.oracle_halt_after_secs = 86_400;
+        args.breaker.window_secs = 30 * 86_400;
+        args.oracle.confidence_multiplier_bps = 100_000;
+        args.oracle.warning_ratio_bps = 10_000;
+        args.oracle.mint_halt_ratio_bps = 1;
     });
 }

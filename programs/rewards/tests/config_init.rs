@@ -31,11 +31,16 @@ impl ConfigInitSpec for Spec {
         args.authority = authority;
     }
 
-    fn instruction(deployer: Pubkey, args: Self::Args) -> Instruction {
+    fn instruction(_ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction {
         client::config_init(deployer, args)
     }
 
-    fn expected(args: &Self::Args, bump: u8, rent_payer: Pubkey) -> Self::Config {
+    fn expected(
+        _ctx: &TestContext,
+        args: &Self::Args,
+        bump: u8,
+        rent_payer: Pubkey,
+    ) -> Self::Config {
         client::Config {
             version: rewards::constants::ACCOUNT_VERSION,
             bump,

@@ -26,9 +26,14 @@ pub trait ConfigInitSpec {
 
     fn default_args(ctx: &TestContext) -> Self::Args;
     fn set_authority(args: &mut Self::Args, authority: Pubkey);
-    fn instruction(deployer: Pubkey, args: Self::Args) -> Instruction;
+    fn instruction(ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction;
+    /// Rent of the accounts `config_init` creates besides the config (a mint, a vault).
+    fn other_rent(_ctx: &TestContext) -> u64 {
+        0
+    }
     /// The account `config_init` must write for `args`.
-    fn expected(args: &Self::Args, bump: u8, rent_payer: Pubkey) -> Self::Config;
+    fn expected(ctx: &TestContext, args: &Self::Args, bump: u8, rent_payer: Pubkey)
+    -> Self::Config;
     /// Asserts the event reports exactly the state written.
     fn assert_event(event: &Self::Initialized, address: Pubkey, config: &Self::Config);
     /// The account type's own `invariant()`.
@@ -42,7 +47,8 @@ fn config_address<S: ConfigInitSpec>() -> (Pubkey, u8) {
 /// Sends `config_init` signed by the deployer.
 pub fn init<S: ConfigInitSpec>(ctx: &mut TestContext, args: S::Args) -> Outcome {
     let deployer = ctx.deployer.insecure_clone();
-    ctx.send(&[S::instruction(deployer.pubkey(), args)], &[&deployer])
+    let ix = S::instruction(ctx, deployer.pubkey(), args);
+    ctx.send(&[ix], &[&deployer])
 }
 
 fn assert_not_created<S: ConfigInitSpec>(ctx: &TestContext) {
@@ -66,14 +72,14 @@ pub fn deployer_initialises_the_config<S: ConfigInitSpec>() {
 
     let (address, bump) = config_address::<S>();
     let config: S::Config = ctx.fetch(&address);
-    assert_eq!(config, S::expected(&args, bump, deployer));
+    assert_eq!(config, S::expected(&ctx, &args, bump, deployer));
     assert!(S::invariant(&config));
     let rent = ctx.lamports(&address);
     let size = ctx.data(&address).expect("created").len();
     assert_eq!(rent, ctx.svm.minimum_balance_for_rent_exemption(size));
     assert_eq!(
         deployer_before - ctx.lamports(&deployer),
-        rent,
+        rent + S::other_rent(&ctx),
         "the deployer pays the rent only"
     );
     S::assert_event(
@@ -111,7 +117,7 @@ pub fn second_initialisation_is_refused<S: ConfigInitSpec>() {
 pub fn only_the_deployer_may_initialise<S: ConfigInitSpec>() {
     let mut ctx = TestContext::new();
     let stranger = ctx.funded_keypair();
-    let ix = S::instruction(stranger.pubkey(), S::default_args(&ctx));
+    let ix = S::instruction(&ctx, stranger.pubkey(), S::default_args(&ctx));
     expect_error(ctx.send(&[ix], &[&stranger]), S::NOT_DEPLOYER);
     assert_not_created::<S>(&ctx);
 }
@@ -119,7 +125,7 @@ pub fn only_the_deployer_may_initialise<S: ConfigInitSpec>() {
 /// The deployer's key without its signature is refused.
 pub fn the_deployer_must_sign<S: ConfigInitSpec>() {
     let mut ctx = TestContext::new();
-    let mut ix = S::instruction(ctx.deployer.pubkey(), S::default_args(&ctx));
+    let mut ix = S::instruction(&ctx, ctx.deployer.pubkey(), S::default_args(&ctx));
     ix.accounts[0].is_signer = false;
     expect_error(
         ctx.send(&[ix], &[]),
@@ -132,7 +138,7 @@ pub fn the_deployer_must_sign<S: ConfigInitSpec>() {
 pub fn config_off_its_seeds_is_refused<S: ConfigInitSpec>() {
     let mut ctx = TestContext::new();
     let impostor = Keypair::new();
-    let mut ix = S::instruction(ctx.deployer.pubkey(), S::default_args(&ctx));
+    let mut ix = S::instruction(&ctx, ctx.deployer.pubkey(), S::default_args(&ctx));
     ix.accounts[1].pubkey = impostor.pubkey();
     let deployer = ctx.deployer.insecure_clone();
     expect_error(

@@ -12,7 +12,7 @@ use solana_signer::Signer;
 use solana_transaction::Transaction;
 
 use crate::outcome::{Executed, Failed, Outcome};
-use crate::{IO_DECIMALS, IOSD_DECIMALS, programs};
+use crate::{IO_DECIMALS, programs};
 
 /// The committed localnet deployer keypair, the only key the programs accept for `*_init`
 /// (unless the programs were built with `IO_DEPLOYER` set to another address).
@@ -38,7 +38,8 @@ pub struct TestContext {
     pub mint_authority: Keypair,
     /// The IO token (8 decimals).
     pub io_mint: Pubkey,
-    /// The IOSD credit (6 decimals).
+    /// The IOSD credit (6 decimals): the iosd program's mint PDA, which exists once the iosd
+    /// config is initialised.
     pub iosd_mint: Pubkey,
 }
 
@@ -76,7 +77,7 @@ impl TestContextBuilder {
     /// When a program cannot be deployed (a missing ELF under `IO_SBF_DIR`, for instance).
     pub fn build(self) -> TestContext {
         let mut svm = LiteSVM::new();
-        for spec in programs::ALL {
+        for spec in programs::ALL.into_iter().chain(programs::TEST_ONLY) {
             native_svm::deploy(&mut svm, &spec, &spec.source_from_env())
                 .unwrap_or_else(|error| panic!("{error}"));
         }
@@ -102,7 +103,7 @@ impl TestContextBuilder {
             guardian: Keypair::new(),
             mint_authority: Keypair::new(),
             io_mint: Pubkey::default(),
-            iosd_mint: Pubkey::default(),
+            iosd_mint: io_client::iosd::iosd_mint_address(),
         };
         for key in [
             ctx.payer.pubkey(),
@@ -114,7 +115,6 @@ impl TestContextBuilder {
         }
         let authority = ctx.mint_authority.pubkey();
         ctx.io_mint = ctx.create_mint(IO_DECIMALS, &authority);
-        ctx.iosd_mint = ctx.create_mint(IOSD_DECIMALS, &authority);
         if self.with_configs {
             ctx.init_configs();
         }
@@ -139,7 +139,11 @@ impl TestContext {
         let deployer = self.deployer.pubkey();
         let now = self.now();
         let instructions = [
-            io_client::iosd::config_init(deployer, io_client::defaults::iosd(authority, guardian)),
+            io_client::iosd::config_init(
+                deployer,
+                self.io_mint,
+                io_client::defaults::iosd(authority, guardian),
+            ),
             io_client::market::config_init(
                 deployer,
                 io_client::defaults::market(authority, guardian),

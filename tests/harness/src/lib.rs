@@ -2,7 +2,7 @@
 //!
 //! [`TestContext`] is a real LiteSVM with all five programs deployed (natively, or from ELF files
 //! when `IO_SBF_DIR` is set), the IO mint (8 decimals, like the real token) and the IOSD mint
-//! (6 decimals), the localnet deployer, and helpers to fund keys, hold tokens, warp the clock,
+//! (6 decimals, the iosd program's PDA), the localnet deployer, Pyth price fixtures, and helpers to fund keys, hold tokens, warp the clock,
 //! send instructions, assert named errors and decode `emit_cpi!` events.
 //!
 //! ```ignore
@@ -16,6 +16,7 @@
 pub mod config_suite;
 mod context;
 mod outcome;
+pub mod prices;
 pub mod programs;
 mod tokens;
 

@@ -30,3 +30,13 @@ pub const GOVERNANCE: ProgramSpec = ProgramSpec {
 
 /// Every program, in dependency order.
 pub const ALL: [ProgramSpec; 5] = [IOSD, MARKET, INFERENCE, REWARDS, GOVERNANCE];
+
+/// The test-only spender probe: calls iosd's spend interface by CPI as an allowed program does.
+pub const SPENDER_PROBE: ProgramSpec = ProgramSpec {
+    name: "spender_probe",
+    id: spender_probe::ID,
+    native: spender_probe::entry,
+};
+
+/// Programs deployed in tests only, never on the local network or a cluster.
+pub const TEST_ONLY: [ProgramSpec; 1] = [SPENDER_PROBE];

@@ -10,7 +10,7 @@ use crate::{IO, IO_DECIMALS, IOSD_DECIMALS, Signer, TestContext};
 
 #[test]
 fn mints_have_the_real_decimals_and_no_supply() {
-    let ctx = TestContext::new();
+    let ctx = TestContext::builder().with_configs().build();
     for (mint, decimals) in [(ctx.io_mint, IO_DECIMALS), (ctx.iosd_mint, IOSD_DECIMALS)] {
         let account = ctx.svm.get_account(&mint).unwrap();
         assert_eq!(account.owner, spl_token_interface::ID);

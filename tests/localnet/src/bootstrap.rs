@@ -52,11 +52,11 @@ pub struct Deployment {
     pub authority: Keypair,
     /// Guardian of every config.
     pub guardian: Keypair,
-    /// Mint authority of both mints on the local network.
+    /// Mint authority of the IO mint on the local network.
     pub mint_authority: Keypair,
     /// The IO token (8 decimals).
     pub io_mint: Pubkey,
-    /// The IOSD credit (6 decimals).
+    /// The IOSD credit (6 decimals): the iosd program's mint PDA, created by its `config_init`.
     pub iosd_mint: Pubkey,
     /// Each program's `config_init` transaction, in program order.
     pub config_signatures: Vec<(&'static str, Signature)>,
@@ -64,39 +64,32 @@ pub struct Deployment {
 
 pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetError> {
     let io_mint = Keypair::new();
-    let iosd_mint = Keypair::new();
     let mint_authority = keys.mint_authority.pubkey();
     let rent = rpc
         .get_minimum_balance_for_rent_exemption(Mint::LEN)
         .map_err(|error| failed("reading the rent", error))?;
-    let mut mint_instructions = Vec::new();
-    for (mint, decimals) in [
-        (&io_mint, io_harness::IO_DECIMALS),
-        (&iosd_mint, io_harness::IOSD_DECIMALS),
-    ] {
-        mint_instructions.push(solana_system_interface::instruction::create_account(
+    let mint_instructions = [
+        solana_system_interface::instruction::create_account(
             &keys.deployer.pubkey(),
-            &mint.pubkey(),
+            &io_mint.pubkey(),
             rent,
             Mint::LEN as u64,
             &spl_token_interface::ID,
-        ));
-        mint_instructions.push(
-            spl_token_interface::instruction::initialize_mint2(
-                &spl_token_interface::ID,
-                &mint.pubkey(),
-                &mint_authority,
-                None,
-                decimals,
-            )
-            .map_err(|error| failed("building initialize_mint2", error))?,
-        );
-    }
+        ),
+        spl_token_interface::instruction::initialize_mint2(
+            &spl_token_interface::ID,
+            &io_mint.pubkey(),
+            &mint_authority,
+            None,
+            io_harness::IO_DECIMALS,
+        )
+        .map_err(|error| failed("building initialize_mint2", error))?,
+    ];
     send(
         rpc,
         &mint_instructions,
-        &[&keys.deployer, &io_mint, &iosd_mint],
-        "creating the mints",
+        &[&keys.deployer, &io_mint],
+        "creating the IO mint",
     )?;
 
     let (authority, guardian) = (keys.authority.pubkey(), keys.guardian.pubkey());
@@ -107,7 +100,11 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
     let configs = [
         (
             "iosd",
-            io_client::iosd::config_init(deployer, io_client::defaults::iosd(authority, guardian)),
+            io_client::iosd::config_init(
+                deployer,
+                io_mint.pubkey(),
+                io_client::defaults::iosd(authority, guardian),
+            ),
         ),
         (
             "market",
@@ -154,7 +151,7 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
         guardian: keys.guardian,
         mint_authority: keys.mint_authority,
         io_mint: io_mint.pubkey(),
-        iosd_mint: iosd_mint.pubkey(),
+        iosd_mint: io_client::iosd::iosd_mint_address(),
         config_signatures,
     })
 }

@@ -1,4 +1,4 @@
-//! Accounts owned by the iosd program, one type per file.
+//! Accounts owned by the iosd program. Holder accounts are SPL Token accounts, not listed here.
 
 pub mod config;
 

@@ -1,0 +1,76 @@
+//! Account and instruction sizes: every instruction, with the price update it needs, fits in one
+//! legacy transaction (1232 bytes) with its signers. Run with `--nocapture` to print the table
+//! recorded in BENCHMARKS.md.
+
+use anchor_lang::Space;
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use io_client::iosd as client;
+use iosd::MintAmount;
+use solana_message::Message;
+
+/// Largest serialized transaction the cluster accepts.
+const PACKET_DATA_SIZE: usize = 1_232;
+
+fn transaction_size(ix: &Instruction) -> usize {
+    let payer = Pubkey::new_unique();
+    let message = Message::new(std::slice::from_ref(ix), Some(&payer));
+    let signatures = usize::from(message.header.num_required_signatures);
+    // compact-u16 length (1 byte below 128) + 64 bytes per signature + the message.
+    1 + 64 * signatures + message.serialize().len()
+}
+
+#[test]
+fn every_instruction_fits_a_transaction() {
+    let key = Pubkey::new_unique;
+    let args = io_client::defaults::iosd(key(), key());
+    let amount = MintAmount::ExactIo {
+        io_in_base: 1,
+        min_iosd_out_micros: 1,
+    };
+    let probe = spender_probe::ID;
+    let instructions: Vec<(&str, Instruction)> = vec![
+        ("config_init", client::config_init(key(), key(), args)),
+        ("holder_open", client::holder_open(key(), key())),
+        (
+            "mint_iosd",
+            client::mint_iosd(key(), key(), key(), key(), amount),
+        ),
+        ("redeem", client::redeem(key(), key(), key(), 1, 1)),
+        ("spend", client::spend(&probe, key(), 1)),
+        (
+            "pay_out (probe CPI)",
+            crate::fixture::probe_escrow_move(key(), 1, false),
+        ),
+        (
+            "burn_escrow (probe CPI)",
+            crate::fixture::probe_escrow_move(key(), 1, true),
+        ),
+        ("refresh", client::refresh(key())),
+        (
+            "params_set",
+            client::params_set(key(), io_client::defaults::IOSD_ORACLE),
+        ),
+        (
+            "breaker_set",
+            client::breaker_set(key(), io_client::defaults::IOSD_BREAKER),
+        ),
+        ("spender_allow", client::spender_allow(key(), key())),
+        ("spender_revoke", client::spender_revoke(key(), key())),
+        ("authority_propose", client::authority_propose(key(), key())),
+        ("authority_accept", client::authority_accept(key())),
+    ];
+    println!("| instruction | accounts | data bytes | transaction bytes |");
+    println!("|---|---|---|---|");
+    for (name, ix) in &instructions {
+        let size = transaction_size(ix);
+        println!(
+            "| {name} | {} | {} | {size} |",
+            ix.accounts.len(),
+            ix.data.len()
+        );
+        assert!(size <= PACKET_DATA_SIZE, "{name} takes {size} bytes");
+    }
+    let config = 8 + client::Config::INIT_SPACE;
+    println!("IosdConfig account: {config} bytes; holder and vault: 165; IOSD mint: 82");
+}
