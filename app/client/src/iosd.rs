@@ -158,6 +158,46 @@ pub fn spend(spender_program: &Pubkey, owner: Pubkey, amount_micros: u64) -> Ins
     )
 }
 
+/// `pay_out` as an allowed program's CPI names it: IOSD from its escrow into
+/// `destination_owner`'s holder account. Only useful inside that program's CPI.
+pub fn pay_out(
+    spender_program: &Pubkey,
+    destination_owner: &Pubkey,
+    amount_micros: u64,
+) -> Instruction {
+    let spender = spender_address(spender_program);
+    instruction(
+        program::accounts::PayOut {
+            spender,
+            config: config_address(),
+            iosd_mint: iosd_mint_address(),
+            escrow: holder_address(&spender),
+            destination: holder_address(destination_owner),
+            token_program: anchor_spl::token::ID,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::PayOut { amount_micros },
+    )
+}
+
+/// `burn_escrow` as an allowed program's CPI names it. Only useful inside that program's CPI.
+pub fn burn_escrow(spender_program: &Pubkey, amount_micros: u64) -> Instruction {
+    let spender = spender_address(spender_program);
+    instruction(
+        program::accounts::BurnEscrow {
+            spender,
+            config: config_address(),
+            iosd_mint: iosd_mint_address(),
+            escrow: holder_address(&spender),
+            token_program: anchor_spl::token::ID,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::BurnEscrow { amount_micros },
+    )
+}
+
 /// `refresh`: recomputes the solvency state from `price_update`; anyone may send it.
 pub fn refresh(price_update: Pubkey) -> Instruction {
     instruction(

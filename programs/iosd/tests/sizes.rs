@@ -38,14 +38,8 @@ fn every_instruction_fits_a_transaction() {
         ),
         ("redeem", client::redeem(key(), key(), key(), 1, 1)),
         ("spend", client::spend(&probe, key(), 1)),
-        (
-            "pay_out (probe CPI)",
-            crate::fixture::probe_escrow_move(key(), 1, false),
-        ),
-        (
-            "burn_escrow (probe CPI)",
-            crate::fixture::probe_escrow_move(key(), 1, true),
-        ),
+        ("pay_out", client::pay_out(&probe, &key(), 1)),
+        ("burn_escrow", client::burn_escrow(&probe, 1)),
         ("refresh", client::refresh(key())),
         (
             "params_set",
