@@ -44,17 +44,33 @@ pub fn iosd(authority: Pubkey, guardian: Pubkey) -> crate::iosd::ConfigInitArgs 
     }
 }
 
-/// Market: 0.25 % reservation fee on each side, half of protocol revenue burned, 200 IO per GPU,
-/// a 14-day unstake cooldown.
+/// Market: 0.25 % reservation fee on each side (io.net), half of protocol revenue burned,
+/// 200 IO per GPU (io.net), a 14-day unstake cooldown, slashes of at most 10 % with a 7-day
+/// appeal window, leases of at least $10 with an hour of runway, paused leases closable after a
+/// day, a 1-hour close grace, at most $1M settled per hour, guardian pauses of up to 72 hours.
+pub const MARKET_PARAMS: crate::market::MarketParams = crate::market::MarketParams {
+    reservation_fee_bps: 25,
+    provider_fee_bps: 25,
+    burn_share_bps: 5_000,
+    stake_per_gpu_io_base: 200 * IO_BASE_PER_IO,
+    unstake_cooldown_secs: 14 * DAY_SECS,
+    max_slash_bps: 1_000,
+    appeal_window_secs: 7 * DAY_SECS,
+    min_lease_deposit_usd_micros: 10 * IOSD_MICROS_PER_USD,
+    min_runway_secs: 3_600,
+    pause_timeout_secs: DAY_SECS,
+    close_grace_secs: 3_600,
+    payout_window_secs: 3_600,
+    payout_window_cap_usd_micros: 1_000_000 * IOSD_MICROS_PER_USD,
+    max_pause_hours: 72,
+};
+
+/// Market with [`MARKET_PARAMS`].
 pub fn market(authority: Pubkey, guardian: Pubkey) -> crate::market::ConfigInitArgs {
     crate::market::ConfigInitArgs {
         authority,
         guardian,
-        reservation_fee_bps: 25,
-        provider_fee_bps: 25,
-        burn_share_bps: 5_000,
-        stake_per_gpu_io_base: 200 * IO_BASE_PER_IO,
-        unstake_cooldown_secs: 14 * DAY_SECS,
+        params: MARKET_PARAMS,
     }
 }
 

@@ -16,11 +16,7 @@ pub use program::event_authority;
 
 pub mod iosd;
 
-/// Client of the market program.
-pub mod market {
-    crate::program::program_client!(::market, MarketConfig);
-    crate::program::standard_config_init!();
-}
+pub mod market;
 
 /// Client of the inference program.
 pub mod inference {

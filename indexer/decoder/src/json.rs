@@ -39,12 +39,6 @@ impl JsonField for u128 {
     }
 }
 
-impl JsonField for iosd::state::SolvencyState {
-    fn json(&self) -> Value {
-        Value::String(format!("{self:?}"))
-    }
-}
-
 impl JsonField for iosd::OracleParams {
     fn json(&self) -> Value {
         serde_json::json!({
@@ -63,6 +57,81 @@ impl JsonField for iosd::BreakerSettings {
             "window_secs": self.window_secs,
             "cap_absolute_micros": self.cap_absolute_micros,
             "cap_supply_bps": self.cap_supply_bps,
+        })
+    }
+}
+
+/// Enums by variant name.
+macro_rules! debug_name_field {
+    ($($ty:ty),*) => {
+        $(impl JsonField for $ty {
+            fn json(&self) -> Value {
+                Value::String(format!("{self:?}"))
+            }
+        })*
+    };
+}
+
+debug_name_field!(
+    iosd::state::SolvencyState,
+    market::Role,
+    market::KeySet,
+    market::PauseClass
+);
+
+impl JsonField for market::MarketParams {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "reservation_fee_bps": self.reservation_fee_bps,
+            "provider_fee_bps": self.provider_fee_bps,
+            "burn_share_bps": self.burn_share_bps,
+            "stake_per_gpu_io_base": self.stake_per_gpu_io_base,
+            "unstake_cooldown_secs": self.unstake_cooldown_secs,
+            "max_slash_bps": self.max_slash_bps,
+            "appeal_window_secs": self.appeal_window_secs,
+            "min_lease_deposit_usd_micros": self.min_lease_deposit_usd_micros,
+            "min_runway_secs": self.min_runway_secs,
+            "pause_timeout_secs": self.pause_timeout_secs,
+            "close_grace_secs": self.close_grace_secs,
+            "payout_window_secs": self.payout_window_secs,
+            "payout_window_cap_usd_micros": self.payout_window_cap_usd_micros,
+            "max_pause_hours": self.max_pause_hours,
+        })
+    }
+}
+
+impl JsonField for market::GpuClassTerms {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "usd_per_gpu_hour_micros": self.usd_per_gpu_hour_micros,
+            "multiplier_bps": self.multiplier_bps,
+            "pool": format!("{:?}", self.pool),
+        })
+    }
+}
+
+impl JsonField for market::state::DeviceStake {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "staked": self.staked,
+            "cooling": self.cooling,
+            "cooldown_ends_at": self.cooldown_ends_at,
+            "escrowed": self.escrowed,
+            "deposited": self.deposited,
+            "slashed": self.slashed,
+            "withdrawn": self.withdrawn,
+        })
+    }
+}
+
+impl JsonField for market::state::StakeTotals {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "staked_io_base": self.staked_io_base,
+            "cooling_io_base": self.cooling_io_base,
+            "escrowed_io_base": self.escrowed_io_base,
+            "slashed_io_base": self.slashed_io_base,
+            "withdrawn_io_base": self.withdrawn_io_base,
         })
     }
 }

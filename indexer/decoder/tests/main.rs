@@ -21,9 +21,13 @@ fn decode(signature: &str, tx: Value) -> Result<Vec<io_decoder::DecodedEvent>, D
     decode_transaction(signature, &tx)
 }
 
-/// The recorded event instruction (the second inner instruction of instruction 0).
+/// Position of the event among instruction 0's inner instructions: after the System and
+/// SPL Token CPIs creating the config, the stake vault and the slash escrow.
+const EVENT_INNER_INDEX: usize = 5;
+
+/// The recorded event instruction.
 fn event_instruction(tx: &mut Value) -> &mut Value {
-    &mut tx["meta"]["innerInstructions"][0]["instructions"][1]
+    &mut tx["meta"]["innerInstructions"][0]["instructions"][EVENT_INNER_INDEX]
 }
 
 #[test]
@@ -31,9 +35,16 @@ fn decodes_the_recorded_event_with_its_position() {
     let (signature, tx) = recorded();
     let slot = tx["slot"].as_u64().unwrap();
     let events = decode(&signature, tx).unwrap();
-    assert_eq!(events.len(), 1, "the System CPI before it is not an event");
+    assert_eq!(
+        events.len(),
+        1,
+        "the System and Token CPIs before it are not events"
+    );
     let event = &events[0];
-    assert_eq!((event.instruction_index, event.inner_index), (0, 1));
+    assert_eq!(
+        (event.instruction_index, event.inner_index),
+        (0, EVENT_INNER_INDEX as u32)
+    );
     assert_eq!(
         (event.signature.as_str(), event.slot),
         (signature.as_str(), slot)
@@ -44,8 +55,17 @@ fn decodes_the_recorded_event_with_its_position() {
         event.payload["config"],
         io_client::market::config_address().to_string().as_str()
     );
-    assert_eq!(event.payload["reservation_fee_bps"], 25);
-    assert_eq!(event.payload["stake_per_gpu_io_base"], 20_000_000_000u64);
+    assert_eq!(event.payload["params"]["reservation_fee_bps"], 25);
+    assert_eq!(
+        event.payload["params"]["stake_per_gpu_io_base"],
+        20_000_000_000u64
+    );
+    assert_eq!(
+        event.payload["stake_vault"],
+        io_client::market::stake_vault_address()
+            .to_string()
+            .as_str()
+    );
     assert_eq!(event.payload["revision"], 0);
     use anchor_lang::Discriminator;
     assert!(

@@ -102,11 +102,6 @@ pub fn config(ctx: &TestContext) -> client::Config {
     client::fetch_config(ctx).expect("config")
 }
 
-/// The raw bytes of `accounts`, to prove a refused instruction changed nothing.
-pub fn snapshot(ctx: &TestContext, accounts: &[Pubkey]) -> Vec<Option<Vec<u8>>> {
-    accounts.iter().map(|a| ctx.data(a)).collect()
-}
-
 /// The accounts every iosd money path touches, plus `extra`.
 pub fn money_accounts(extra: &[Pubkey]) -> Vec<Pubkey> {
     let mut accounts = vec![
@@ -191,8 +186,7 @@ pub fn anchor_spl_token_id() -> Pubkey {
     spl_token_interface::ID
 }
 
-/// Sends `ix` signed by `signers`, asserts it fails with `error` and that none of `watched`
-/// changed.
+/// Sends `ix`, asserts it fails with `error` and that none of `watched` changed.
 #[track_caller]
 pub fn refused(
     ctx: &mut TestContext,
@@ -201,11 +195,5 @@ pub fn refused(
     error: impl Into<u32>,
     watched: &[Pubkey],
 ) {
-    let before = snapshot(ctx, watched);
-    io_harness::expect_error(ctx.send(&[ix], signers), error);
-    assert_eq!(
-        snapshot(ctx, watched),
-        before,
-        "a refused instruction changed state"
-    );
+    ctx.assert_refused(ix, signers, error, watched);
 }

@@ -1,10 +1,41 @@
 //! Seeds, limits and precision constants of the market program.
 
-/// Seed of the configuration PDA: `[SEED_CONFIG]`.
+/// Seed of the configuration PDA: `[SEED_CONFIG]`. The config also owns the stake vault and the
+/// slash escrow, so one PDA signs every token movement of the program.
 pub const SEED_CONFIG: &[u8] = b"config";
+/// Seed of the IO stake vault (a token account owned by the config): `[SEED_STAKE_VAULT]`.
+pub const SEED_STAKE_VAULT: &[u8] = b"stake_vault";
+/// Seed of the IO slash escrow (a token account owned by the config): `[SEED_SLASH_ESCROW]`.
+pub const SEED_SLASH_ESCROW: &[u8] = b"slash_escrow";
+/// Seed of a GPU class in the price book: `[SEED_GPU_CLASS, name (32 bytes)]`.
+pub const SEED_GPU_CLASS: &[u8] = b"gpu_class";
+/// Seed of a provider: `[SEED_PROVIDER, owner]`.
+pub const SEED_PROVIDER: &[u8] = b"provider";
+/// Seed of a device: `[SEED_DEVICE, provider, index (u32 LE)]`.
+pub const SEED_DEVICE: &[u8] = b"device";
+/// Seed of a slash: `[SEED_SLASH, device, nonce (u64 LE)]`.
+pub const SEED_SLASH: &[u8] = b"slash";
 
 /// Layout version written into every account this program creates.
 pub const ACCOUNT_VERSION: u8 = 1;
 
 /// Largest fee or share, in basis points (100 %).
 pub const MAX_BPS: u16 = 10_000;
+
+/// A GPU class's earning multiplier is fixed point in bps: 10_000 is 1.0.
+pub const MULTIPLIER_ONE_BPS: u32 = 10_000;
+/// Largest earning multiplier (10×).
+pub const MAX_MULTIPLIER_BPS: u32 = 100_000;
+
+/// Most GPUs one device may declare.
+pub const MAX_GPUS_PER_DEVICE: u16 = 64;
+/// Bandwidth tiers run from 0 to this.
+pub const MAX_BANDWIDTH_TIER: u8 = 4;
+
+/// Decimals of the IO token and of IOSD.
+pub const IO_DECIMALS: u8 = 8;
+pub const IOSD_DECIMALS: u8 = 6;
+
+/// Longest unstake cooldown and appeal window.
+pub const MAX_COOLDOWN_SECS: u32 = 365 * 86_400;
+pub const MAX_APPEAL_WINDOW_SECS: u32 = 90 * 86_400;

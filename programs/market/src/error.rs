@@ -1,28 +1,105 @@
-//! Errors of the market program. Append only: the codes are part of the program's ABI.
+//! Errors of the market program. Append only once deployed: the codes are part of the ABI.
 
 use anchor_lang::prelude::*;
 
 #[error_code]
 pub enum MarketError {
-    /// 6000
     #[msg("only the deployer fixed at build time may initialise the program")]
     NotDeployer,
-    /// 6001
     #[msg("the configuration already exists")]
     AlreadyInitialized,
-    /// 6002
     #[msg("the authority must be a real key, not the default address")]
     AuthorityUnset,
-    /// 6003
     #[msg("a fee or share is above 100 % (10_000 bps)")]
     FeeAboveMaximum,
-    /// 6004
     #[msg("the stake per GPU must be greater than zero")]
     StakePerGpuZero,
-    /// 6005
-    #[msg("the unstake cooldown must be greater than zero")]
-    CooldownZero,
-    /// 6006
+    #[msg("the unstake cooldown must be between 1 second and 365 days")]
+    CooldownOutOfRange,
     #[msg("a stored account broke one of its invariants")]
     InvariantViolated,
+    #[msg("the slash cap must be between 1 and 10_000 bps")]
+    SlashCapInvalid,
+    #[msg("the appeal window must be between 1 second and 90 days")]
+    AppealWindowInvalid,
+    #[msg("the minimum lease deposit, runway, pause timeout and close grace must be positive")]
+    LeaseTimingInvalid,
+    #[msg("the payout window and its cap must be positive")]
+    PayoutCapInvalid,
+    #[msg("the guardian's longest pause must be between 1 and 72 hours")]
+    PauseHoursInvalid,
+    #[msg("an amount computation overflowed")]
+    MathOverflow,
+    #[msg("the IO mint must have 8 decimals")]
+    IoMintDecimals,
+    #[msg("the IOSD mint must be the iosd program's mint")]
+    IosdMintMismatch,
+    #[msg("the token account is not of the configured IO mint")]
+    IoMintMismatch,
+    #[msg("only the authority may do this")]
+    NotAuthority,
+    #[msg("only the guardian may do this")]
+    NotGuardian,
+    #[msg("only the proposed key may accept the role")]
+    NotPendingRole,
+    #[msg("the key set is full (8 keys)")]
+    KeySetFull,
+    #[msg("the key is already in the set")]
+    KeyAlreadyInSet,
+    #[msg("the key is not in the set")]
+    KeyNotInSet,
+    #[msg("the pause is longer than the guardian may set")]
+    PauseTooLong,
+    #[msg("the class is already paused; only the authority can extend a pause")]
+    PauseActive,
+    #[msg("this instruction class is paused")]
+    Paused,
+    #[msg("the GPU class name must not be empty")]
+    GpuClassNameEmpty,
+    #[msg("the USD price per GPU-hour must be greater than zero")]
+    GpuPriceZero,
+    #[msg("the multiplier must be between 1 bps and 10x (100_000 bps)")]
+    MultiplierOutOfRange,
+    #[msg("the GPU class is retired")]
+    GpuClassRetired,
+    #[msg("the GPU class must be retired and unused by any device to close")]
+    GpuClassInUse,
+    #[msg("the GPU class is not the device's")]
+    GpuClassMismatch,
+    #[msg("only the provider's owner may do this")]
+    NotProviderOwner,
+    #[msg("the provider still has devices")]
+    ProviderHasDevices,
+    #[msg("the device does not belong to this provider")]
+    DeviceProviderMismatch,
+    #[msg("a device has 1 to 64 GPUs")]
+    GpuCountOutOfRange,
+    #[msg("the bandwidth tier must be 0 to 4")]
+    BandwidthTierOutOfRange,
+    #[msg("the device key must be a real key, not the default address")]
+    DeviceKeyUnset,
+    #[msg("the device's stake is below what its GPUs require")]
+    StakeBelowRequired,
+    #[msg("the amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("the device has open leases: close them before unstaking")]
+    DeviceHasOpenLeases,
+    #[msg("the amount is more than the device's active stake")]
+    InsufficientStake,
+    #[msg("nothing is cooling down to withdraw")]
+    NothingToWithdraw,
+    #[msg("the unstake cooldown is not over")]
+    CooldownNotOver,
+    #[msg("the device still holds stake, an open slash or open leases")]
+    DeviceNotEmpty,
+    #[msg("only a slasher may open a slash")]
+    NotSlasher,
+    #[msg("the device already has an open slash")]
+    SlashAlreadyOpen,
+    #[msg("the slash is above the capped share of the device's stake")]
+    SlashAboveCap,
+    #[msg("the appeal window is still open")]
+    AppealWindowOpen,
+    #[msg("the account is not the configured treasury, vault or escrow")]
+    ConfigAccountMismatch,
 }

@@ -1,6 +1,11 @@
-//! Events of the market program, emitted with `emit_cpi!` and carrying post-state values.
+//! Events of the market program, emitted with `emit_cpi!` and carrying post-state values, so the
+//! indexer never needs a second fetch. IO amounts are base units (8 decimals).
 
 use anchor_lang::prelude::*;
+
+use crate::state::{
+    DeviceStake, GpuClassTerms, KeySet, MarketParams, PauseClass, Role, StakeTotals,
+};
 
 /// The configuration was created.
 #[event]
@@ -8,15 +13,171 @@ pub struct ConfigInitialized {
     pub config: Pubkey,
     pub authority: Pubkey,
     pub guardian: Pubkey,
-    /// Reservation fee charged to the renter at lease open, in bps (io.net: 25).
-    pub reservation_fee_bps: u16,
-    /// Fee withheld from each provider payout, in bps (io.net: 25).
-    pub provider_fee_bps: u16,
-    /// Share of protocol revenue that is burned, in bps.
-    pub burn_share_bps: u16,
-    /// IO staked per GPU before the class multiplier, in IO base units (8 decimals).
-    pub stake_per_gpu_io_base: u64,
-    /// Seconds between an unstake request and the withdrawal (default 14 days).
-    pub unstake_cooldown_secs: u32,
+    pub io_mint: Pubkey,
+    pub iosd_mint: Pubkey,
+    pub treasury: Pubkey,
+    pub stake_vault: Pubkey,
+    pub slash_escrow: Pubkey,
+    pub params: MarketParams,
     pub revision: u64,
+}
+
+/// The parameters changed.
+#[event]
+pub struct ParamsUpdated {
+    pub params: MarketParams,
+    pub revision: u64,
+}
+
+/// A role change was proposed (the default address withdraws a proposal).
+#[event]
+pub struct RoleProposed {
+    pub role: Role,
+    pub current: Pubkey,
+    pub pending: Pubkey,
+    pub revision: u64,
+}
+
+/// The proposed key accepted its role.
+#[event]
+pub struct RoleAccepted {
+    pub role: Role,
+    pub previous: Pubkey,
+    pub current: Pubkey,
+    pub revision: u64,
+}
+
+/// A key joined or left a key set.
+#[event]
+pub struct KeySetChanged {
+    pub set: KeySet,
+    pub key: Pubkey,
+    pub added: bool,
+    pub count: u8,
+    pub revision: u64,
+}
+
+/// An instruction class was paused until `paused_until` (0: the pause was lifted).
+#[event]
+pub struct PauseChanged {
+    pub class: PauseClass,
+    pub paused_until: i64,
+    pub by: Pubkey,
+    pub revision: u64,
+}
+
+/// A GPU class was created or its terms changed.
+#[event]
+pub struct GpuClassSet {
+    pub gpu_class: Pubkey,
+    pub name: [u8; 32],
+    pub terms: GpuClassTerms,
+    pub created: bool,
+    pub revision: u64,
+}
+
+/// A GPU class was retired (no new devices).
+#[event]
+pub struct GpuClassRetired {
+    pub gpu_class: Pubkey,
+    pub device_count: u32,
+    pub revision: u64,
+}
+
+/// A retired, unused GPU class was closed; its rent went back to the payer.
+#[event]
+pub struct GpuClassClosed {
+    pub gpu_class: Pubkey,
+    pub rent_payer: Pubkey,
+}
+
+/// A provider registered or changed its payout accounts.
+#[event]
+pub struct ProviderSet {
+    pub provider: Pubkey,
+    pub owner: Pubkey,
+    pub io_payout: Pubkey,
+    pub iosd_payout_owner: Pubkey,
+    pub created: bool,
+    pub provider_count: u32,
+    pub revision: u64,
+}
+
+/// A provider without devices closed its account.
+#[event]
+pub struct ProviderClosed {
+    pub provider: Pubkey,
+    pub provider_count: u32,
+}
+
+/// A device was registered.
+#[event]
+pub struct DeviceRegistered {
+    pub device: Pubkey,
+    pub provider: Pubkey,
+    pub index: u32,
+    pub gpu_class: Pubkey,
+    pub gpu_count: u16,
+    pub bandwidth_tier: u8,
+    pub region: u16,
+    pub device_key: Pubkey,
+    pub required_stake_io_base: u64,
+    pub device_count: u32,
+}
+
+/// A device's key, or its availability, changed.
+#[event]
+pub struct DeviceUpdated {
+    pub device: Pubkey,
+    pub device_key: Pubkey,
+    pub available: bool,
+    pub revision: u64,
+}
+
+/// An empty device was closed; its rent went back to the payer.
+#[event]
+pub struct DeviceClosed {
+    pub device: Pubkey,
+    pub provider: Pubkey,
+    pub device_count: u32,
+}
+
+/// A device's stake moved (deposit, unstake request, withdrawal). Post-state of the device and
+/// of the whole market.
+#[event]
+pub struct StakeChanged {
+    pub device: Pubkey,
+    pub deposited_io_base: u64,
+    pub requested_io_base: u64,
+    pub withdrawn_io_base: u64,
+    pub stake: DeviceStake,
+    pub required_stake_io_base: u64,
+    pub totals: StakeTotals,
+    pub revision: u64,
+}
+
+/// A slasher moved stake into the appeal escrow.
+#[event]
+pub struct SlashOpened {
+    pub slash: Pubkey,
+    pub device: Pubkey,
+    pub slasher: Pubkey,
+    pub amount_io_base: u64,
+    pub evidence_hash: [u8; 32],
+    pub deadline: i64,
+    pub stake: DeviceStake,
+    pub totals: StakeTotals,
+}
+
+/// A slash was decided: upheld (to the treasury) or reversed (back to the stake), by the
+/// authority or, at the deadline, by default (upheld).
+#[event]
+pub struct SlashDecided {
+    pub slash: Pubkey,
+    pub device: Pubkey,
+    pub amount_io_base: u64,
+    pub upheld: bool,
+    pub by_default: bool,
+    pub stake: DeviceStake,
+    pub totals: StakeTotals,
 }

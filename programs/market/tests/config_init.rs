@@ -31,29 +31,54 @@ impl ConfigInitSpec for Spec {
         args.authority = authority;
     }
 
-    fn instruction(_ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction {
-        client::config_init(deployer, args)
+    fn instruction(ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction {
+        client::config_init(deployer, ctx.io_mint, ctx.treasury, args)
+    }
+
+    fn other_rent(ctx: &TestContext) -> u64 {
+        2 * ctx.svm.minimum_balance_for_rent_exemption(165)
+    }
+
+    /// The market's config names the IOSD mint, which iosd's `config_init` creates.
+    fn prepare(ctx: &mut TestContext) {
+        ctx.init_iosd_config();
     }
 
     fn expected(
-        _ctx: &TestContext,
+        ctx: &TestContext,
         args: &Self::Args,
         bump: u8,
         rent_payer: Pubkey,
     ) -> Self::Config {
+        let pda = |seed: &[u8]| Pubkey::find_program_address(&[seed], &client::ID);
+        let (stake_vault, stake_vault_bump) = pda(market::constants::SEED_STAKE_VAULT);
+        let (slash_escrow, slash_escrow_bump) = pda(market::constants::SEED_SLASH_ESCROW);
         client::Config {
             version: market::constants::ACCOUNT_VERSION,
             bump,
+            stake_vault_bump,
+            slash_escrow_bump,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
+            pending_guardian: Pubkey::default(),
             rent_payer,
-            reservation_fee_bps: args.reservation_fee_bps,
-            provider_fee_bps: args.provider_fee_bps,
-            burn_share_bps: args.burn_share_bps,
-            stake_per_gpu_io_base: args.stake_per_gpu_io_base,
-            unstake_cooldown_secs: args.unstake_cooldown_secs,
+            settlers: [Pubkey::default(); 8],
+            settler_count: 0,
+            slashers: [Pubkey::default(); 8],
+            slasher_count: 0,
+            io_mint: ctx.io_mint,
+            iosd_mint: io_client::iosd::iosd_mint_address(),
+            token_program: spl_token_interface::ID,
+            treasury: ctx.treasury,
+            stake_vault,
+            slash_escrow,
+            params: args.params,
+            paused_until: [0; 5],
+            stake: Default::default(),
+            provider_count: 0,
+            device_count: 0,
             reserved: [0; 64],
         }
     }
@@ -68,11 +93,15 @@ impl ConfigInitSpec for Spec {
             ),
             (address, config.authority, config.guardian, config.revision)
         );
-        assert_eq!(event.reservation_fee_bps, config.reservation_fee_bps);
-        assert_eq!(event.provider_fee_bps, config.provider_fee_bps);
-        assert_eq!(event.burn_share_bps, config.burn_share_bps);
-        assert_eq!(event.stake_per_gpu_io_base, config.stake_per_gpu_io_base);
-        assert_eq!(event.unstake_cooldown_secs, config.unstake_cooldown_secs);
+        assert_eq!(
+            (event.io_mint, event.iosd_mint, event.treasury),
+            (config.io_mint, config.iosd_mint, config.treasury)
+        );
+        assert_eq!(
+            (event.stake_vault, event.slash_escrow),
+            (config.stake_vault, config.slash_escrow)
+        );
+        assert_eq!(event.params, config.params);
     }
 
     fn invariant(config: &Self::Config) -> bool {
@@ -85,7 +114,7 @@ io_harness::config_init_tests!(Spec);
 #[test]
 fn refuses_reservation_fee_above_100_percent() {
     refuses::<Spec>(
-        |args| args.reservation_fee_bps = 10_001,
+        |args| args.params.reservation_fee_bps = 10_001,
         MarketError::FeeAboveMaximum,
     );
 }
@@ -93,7 +122,7 @@ fn refuses_reservation_fee_above_100_percent() {
 #[test]
 fn refuses_provider_fee_above_100_percent() {
     refuses::<Spec>(
-        |args| args.provider_fee_bps = 10_001,
+        |args| args.params.provider_fee_bps = 10_001,
         MarketError::FeeAboveMaximum,
     );
 }
@@ -101,7 +130,7 @@ fn refuses_provider_fee_above_100_percent() {
 #[test]
 fn refuses_burn_share_above_100_percent() {
     refuses::<Spec>(
-        |args| args.burn_share_bps = u16::MAX,
+        |args| args.params.burn_share_bps = u16::MAX,
         MarketError::FeeAboveMaximum,
     );
 }
@@ -109,7 +138,7 @@ fn refuses_burn_share_above_100_percent() {
 #[test]
 fn refuses_zero_stake_per_gpu() {
     refuses::<Spec>(
-        |args| args.stake_per_gpu_io_base = 0,
+        |args| args.params.stake_per_gpu_io_base = 0,
         MarketError::StakePerGpuZero,
     );
 }
@@ -117,18 +146,97 @@ fn refuses_zero_stake_per_gpu() {
 #[test]
 fn refuses_zero_cooldown() {
     refuses::<Spec>(
-        |args| args.unstake_cooldown_secs = 0,
-        MarketError::CooldownZero,
+        |args| args.params.unstake_cooldown_secs = 0,
+        MarketError::CooldownOutOfRange,
     );
 }
 
 #[test]
 fn limits_are_inclusive() {
     accepts::<Spec>(|args| {
-        args.reservation_fee_bps = 10_000;
-        args.provider_fee_bps = 10_000;
-        args.burn_share_bps = 10_000;
-        args.stake_per_gpu_io_base = u64::MAX;
-        args.unstake_cooldown_secs = u32::MAX;
+        args.params.reservation_fee_bps = 10_000;
+        args.params.provider_fee_bps = 10_000;
+        args.params.burn_share_bps = 10_000;
+        args.params.stake_per_gpu_io_base = u64::MAX;
+        args.params.unstake_cooldown_secs = 365 * 86_400;
+        args.params.max_slash_bps = 10_000;
+        args.params.appeal_window_secs = 90 * 86_400;
+        args.params.max_pause_hours = 72;
     });
+}
+
+#[test]
+fn refuses_each_parameter_out_of_range() {
+    type Case = (fn(&mut client::ConfigInitArgs), MarketError);
+    let cases: [Case; 10] = [
+        (
+            |a| a.params.unstake_cooldown_secs = 365 * 86_400 + 1,
+            MarketError::CooldownOutOfRange,
+        ),
+        (|a| a.params.max_slash_bps = 0, MarketError::SlashCapInvalid),
+        (
+            |a| a.params.max_slash_bps = 10_001,
+            MarketError::SlashCapInvalid,
+        ),
+        (
+            |a| a.params.appeal_window_secs = 0,
+            MarketError::AppealWindowInvalid,
+        ),
+        (
+            |a| a.params.min_lease_deposit_usd_micros = 0,
+            MarketError::LeaseTimingInvalid,
+        ),
+        (
+            |a| a.params.close_grace_secs = 0,
+            MarketError::LeaseTimingInvalid,
+        ),
+        (
+            |a| a.params.payout_window_cap_usd_micros = 0,
+            MarketError::PayoutCapInvalid,
+        ),
+        (
+            |a| a.params.payout_window_secs = 0,
+            MarketError::PayoutCapInvalid,
+        ),
+        (
+            |a| a.params.max_pause_hours = 0,
+            MarketError::PauseHoursInvalid,
+        ),
+        (
+            |a| a.params.max_pause_hours = 73,
+            MarketError::PauseHoursInvalid,
+        ),
+    ];
+    for (change, error) in cases {
+        refuses::<Spec>(change, error);
+    }
+}
+
+/// The IO mint must have 8 decimals, the IOSD mint must be iosd's, the treasury an IO account.
+#[test]
+fn refuses_wrong_mints_and_treasury() {
+    let mut ctx = TestContext::new();
+    ctx.init_iosd_config();
+    let deployer = ctx.deployer.insecure_clone();
+    let args = Spec::default_args(&ctx);
+    let authority = ctx.mint_authority.pubkey();
+    let six = ctx.create_mint(6, &authority);
+    let six_account = ctx.token_account(&six, &authority);
+    let cases = [
+        (
+            client::config_init(deployer.pubkey(), six, six_account, args.clone()),
+            MarketError::IoMintDecimals,
+        ),
+        (
+            client::config_init(deployer.pubkey(), ctx.io_mint, six_account, args.clone()),
+            MarketError::IoMintMismatch,
+        ),
+    ];
+    for (ix, error) in cases {
+        io_harness::expect_error(ctx.send(&[ix], &[&deployer]), error);
+    }
+    let mut ix = client::config_init(deployer.pubkey(), ctx.io_mint, ctx.treasury, args);
+    ix.accounts[3].pubkey = six;
+    io_harness::expect_error(ctx.send(&[ix], &[&deployer]), MarketError::IosdMintMismatch);
+    assert_eq!(ctx.data(&client::config_address()), None);
 }

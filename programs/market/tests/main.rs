@@ -1,3 +1,12 @@
-//! Program tests of `market` in LiteSVM (one binary; one module per instruction).
+//! Program tests of `market` in LiteSVM (one binary; one module per concern).
 
+mod admin;
 mod config_init;
+mod device;
+mod fixture;
+mod price_book;
+mod property;
+mod provider;
+mod sizes;
+mod slash;
+mod stake;

@@ -193,7 +193,8 @@ fn simulation_reports_errors_and_logs_without_landing() {
     let rpc = localnet.rpc_client();
     let deployer = localnet.deployment.deployer.insecure_clone();
     let args = io_client::defaults::market(deployer.pubkey(), deployer.pubkey());
-    let ix = io_client::market::config_init(deployer.pubkey(), args);
+    let (io_mint, treasury) = (localnet.deployment.io_mint, localnet.deployment.treasury);
+    let ix = io_client::market::config_init(deployer.pubkey(), io_mint, treasury, args);
     let tx = Transaction::new_signed_with_payer(
         &[ix],
         Some(&deployer.pubkey()),

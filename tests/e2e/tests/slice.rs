@@ -48,7 +48,7 @@ async fn config_events_travel_from_transaction_to_row(pool: PgPool) {
         .iter()
         .find(|row| row.program_id == io_client::market::ID.to_string())
         .unwrap();
-    assert_eq!(market_row.payload["reservation_fee_bps"], 25);
+    assert_eq!(market_row.payload["params"]["reservation_fee_bps"], 25);
     assert_eq!(
         market_row.payload["config"],
         io_client::market::config_address().to_string().as_str()
@@ -86,12 +86,13 @@ async fn failed_transactions_leave_no_rows(pool: PgPool) {
     let deployer = localnet.deployment.deployer.insecure_clone();
     let rpc_url = localnet.rpc_url.clone();
     let args = io_client::defaults::market(deployer.pubkey(), deployer.pubkey());
+    let (io_mint, treasury) = (localnet.deployment.io_mint, localnet.deployment.treasury);
     let signature = tokio::task::spawn_blocking(move || {
         let rpc = solana_rpc_client::rpc_client::RpcClient::new_with_commitment(
             rpc_url,
             CommitmentConfig::confirmed(),
         );
-        let ix = io_client::market::config_init(deployer.pubkey(), args);
+        let ix = io_client::market::config_init(deployer.pubkey(), io_mint, treasury, args);
         let blockhash = rpc.get_latest_blockhash().unwrap();
         let tx = solana_transaction::Transaction::new_signed_with_payer(
             &[ix],

@@ -31,6 +31,8 @@ pub trait ConfigInitSpec {
     fn other_rent(_ctx: &TestContext) -> u64 {
         0
     }
+    /// What must exist before `config_init` (another program's config).
+    fn prepare(_ctx: &mut TestContext) {}
     /// The account `config_init` must write for `args`.
     fn expected(ctx: &TestContext, args: &Self::Args, bump: u8, rent_payer: Pubkey)
     -> Self::Config;
@@ -38,6 +40,13 @@ pub trait ConfigInitSpec {
     fn assert_event(event: &Self::Initialized, address: Pubkey, config: &Self::Config);
     /// The account type's own `invariant()`.
     fn invariant(config: &Self::Config) -> bool;
+}
+
+/// A fresh context with `S::prepare` applied.
+fn fresh<S: ConfigInitSpec>() -> TestContext {
+    let mut ctx = TestContext::new();
+    S::prepare(&mut ctx);
+    ctx
 }
 
 fn config_address<S: ConfigInitSpec>() -> (Pubkey, u8) {
@@ -63,7 +72,7 @@ fn assert_not_created<S: ConfigInitSpec>(ctx: &TestContext) {
 /// exactly the arguments at revision 0, the deployer paid exactly its rent, and one event
 /// reports the new state.
 pub fn deployer_initialises_the_config<S: ConfigInitSpec>() {
-    let mut ctx = TestContext::new();
+    let mut ctx = fresh::<S>();
     let args = S::default_args(&ctx);
     let deployer = ctx.deployer.pubkey();
     let deployer_before = ctx.lamports(&deployer);
@@ -92,7 +101,7 @@ pub fn deployer_initialises_the_config<S: ConfigInitSpec>() {
 /// A stranger who sent lamports to the config address first cannot block `config_init`
 /// (Anchor's `init` could be blocked so); the surplus stays in the account.
 pub fn pre_funded_config_address_still_initialises<S: ConfigInitSpec>() {
-    let mut ctx = TestContext::new();
+    let mut ctx = fresh::<S>();
     let (address, _) = config_address::<S>();
     ctx.fund(&address, 1_000_000_000);
     let args = S::default_args(&ctx);
@@ -103,7 +112,7 @@ pub fn pre_funded_config_address_still_initialises<S: ConfigInitSpec>() {
 
 /// A second `config_init` fails by name and changes nothing.
 pub fn second_initialisation_is_refused<S: ConfigInitSpec>() {
-    let mut ctx = TestContext::new();
+    let mut ctx = fresh::<S>();
     let args = S::default_args(&ctx);
     init::<S>(&mut ctx, args.clone()).expect("first init");
     let before = ctx.data(&config_address::<S>().0);
@@ -115,7 +124,7 @@ pub fn second_initialisation_is_refused<S: ConfigInitSpec>() {
 
 /// Any key but the build-time deployer is refused.
 pub fn only_the_deployer_may_initialise<S: ConfigInitSpec>() {
-    let mut ctx = TestContext::new();
+    let mut ctx = fresh::<S>();
     let stranger = ctx.funded_keypair();
     let ix = S::instruction(&ctx, stranger.pubkey(), S::default_args(&ctx));
     expect_error(ctx.send(&[ix], &[&stranger]), S::NOT_DEPLOYER);
@@ -124,7 +133,7 @@ pub fn only_the_deployer_may_initialise<S: ConfigInitSpec>() {
 
 /// The deployer's key without its signature is refused.
 pub fn the_deployer_must_sign<S: ConfigInitSpec>() {
-    let mut ctx = TestContext::new();
+    let mut ctx = fresh::<S>();
     let mut ix = S::instruction(&ctx, ctx.deployer.pubkey(), S::default_args(&ctx));
     ix.accounts[0].is_signer = false;
     expect_error(
@@ -136,7 +145,7 @@ pub fn the_deployer_must_sign<S: ConfigInitSpec>() {
 
 /// A config account that is not the PDA is refused.
 pub fn config_off_its_seeds_is_refused<S: ConfigInitSpec>() {
-    let mut ctx = TestContext::new();
+    let mut ctx = fresh::<S>();
     let impostor = Keypair::new();
     let mut ix = S::instruction(&ctx, ctx.deployer.pubkey(), S::default_args(&ctx));
     ix.accounts[1].pubkey = impostor.pubkey();
@@ -150,7 +159,7 @@ pub fn config_off_its_seeds_is_refused<S: ConfigInitSpec>() {
 
 /// The default address as authority is refused.
 pub fn default_authority_is_refused<S: ConfigInitSpec>() {
-    let mut ctx = TestContext::new();
+    let mut ctx = fresh::<S>();
     let mut args = S::default_args(&ctx);
     S::set_authority(&mut args, Pubkey::default());
     expect_error(init::<S>(&mut ctx, args), S::AUTHORITY_UNSET);
@@ -160,7 +169,7 @@ pub fn default_authority_is_refused<S: ConfigInitSpec>() {
 /// `config_init` with the default arguments changed by `change` fails with `expected` and
 /// creates nothing.
 pub fn refuses<S: ConfigInitSpec>(change: impl FnOnce(&mut S::Args), expected: impl Into<u32>) {
-    let mut ctx = TestContext::new();
+    let mut ctx = fresh::<S>();
     let mut args = S::default_args(&ctx);
     change(&mut args);
     expect_error(init::<S>(&mut ctx, args), expected);
@@ -170,7 +179,7 @@ pub fn refuses<S: ConfigInitSpec>(change: impl FnOnce(&mut S::Args), expected: i
 /// `config_init` with the default arguments changed by `change` succeeds and the stored config
 /// holds its invariant.
 pub fn accepts<S: ConfigInitSpec>(change: impl FnOnce(&mut S::Args)) {
-    let mut ctx = TestContext::new();
+    let mut ctx = fresh::<S>();
     let mut args = S::default_args(&ctx);
     change(&mut args);
     init::<S>(&mut ctx, args).expect("valid arguments");

@@ -38,6 +38,8 @@ pub struct TestContext {
     pub mint_authority: Keypair,
     /// The IO token (8 decimals).
     pub io_mint: Pubkey,
+    /// The authority's IO token account: the market's treasury.
+    pub treasury: Pubkey,
     /// The IOSD credit (6 decimals): the iosd program's mint PDA, which exists once the iosd
     /// config is initialised.
     pub iosd_mint: Pubkey,
@@ -104,6 +106,7 @@ impl TestContextBuilder {
             mint_authority: Keypair::new(),
             io_mint: Pubkey::default(),
             iosd_mint: io_client::iosd::iosd_mint_address(),
+            treasury: Pubkey::default(),
         };
         for key in [
             ctx.payer.pubkey(),
@@ -115,6 +118,8 @@ impl TestContextBuilder {
         }
         let authority = ctx.mint_authority.pubkey();
         ctx.io_mint = ctx.create_mint(IO_DECIMALS, &authority);
+        let (io_mint, owner) = (ctx.io_mint, ctx.authority.pubkey());
+        ctx.treasury = ctx.token_account(&io_mint, &owner);
         if self.with_configs {
             ctx.init_configs();
         }
@@ -146,6 +151,8 @@ impl TestContext {
             ),
             io_client::market::config_init(
                 deployer,
+                self.io_mint,
+                self.treasury,
                 io_client::defaults::market(authority, guardian),
             ),
             io_client::inference::config_init(
@@ -165,6 +172,15 @@ impl TestContext {
         for ix in instructions {
             self.send(&[ix], &[&deployer]).expect("config initialised");
         }
+    }
+
+    /// Initialises only the iosd config (the market's needs its IOSD mint).
+    pub fn init_iosd_config(&mut self) {
+        let args = io_client::defaults::iosd(self.authority.pubkey(), self.guardian.pubkey());
+        let ix = io_client::iosd::config_init(self.deployer.pubkey(), self.io_mint, args);
+        let deployer = self.deployer.insecure_clone();
+        self.send(&[ix], &[&deployer])
+            .expect("iosd config initialised");
     }
 
     /// Gives `address` `lamports` more.
@@ -235,6 +251,22 @@ impl TestContext {
         self.svm
             .get_account(address)
             .map_or(0, |account| account.lamports)
+    }
+
+    /// Sends `ix` signed by `signers`, asserts it fails with the custom error `error`, and that
+    /// none of the `watched` accounts changed.
+    #[track_caller]
+    pub fn assert_refused(
+        &mut self,
+        ix: Instruction,
+        signers: &[&Keypair],
+        error: impl Into<u32>,
+        watched: &[Pubkey],
+    ) {
+        let before: Vec<_> = watched.iter().map(|a| self.data(a)).collect();
+        crate::expect_error(self.send(&[ix], signers), error);
+        let after: Vec<_> = watched.iter().map(|a| self.data(a)).collect();
+        assert_eq!(after, before, "a refused instruction changed state");
     }
 
     /// The raw data of `address`, to check an instruction changed nothing.

@@ -113,14 +113,11 @@ fn fetch_refuses_data_with_another_discriminator() {
 #[test]
 fn events_are_only_taken_from_our_program_and_its_event_authority() {
     let mut ctx = TestContext::new();
+    ctx.init_iosd_config();
     let args = io_client::defaults::market(ctx.authority.pubkey(), ctx.guardian.pubkey());
     let deployer = ctx.deployer.insecure_clone();
-    let executed = ctx
-        .send(
-            &[io_client::market::config_init(deployer.pubkey(), args)],
-            &[&deployer],
-        )
-        .unwrap();
+    let ix = io_client::market::config_init(deployer.pubkey(), ctx.io_mint, ctx.treasury, args);
+    let executed = ctx.send(&[ix], &[&deployer]).unwrap();
     let inner = &executed.meta.inner_instructions[0];
     let event_ix = inner
         .iter()

@@ -56,6 +56,8 @@ pub struct Deployment {
     pub mint_authority: Keypair,
     /// The IO token (8 decimals).
     pub io_mint: Pubkey,
+    /// The authority's IO account: the market's treasury.
+    pub treasury: Pubkey,
     /// The IOSD credit (6 decimals): the iosd program's mint PDA, created by its `config_init`.
     pub iosd_mint: Pubkey,
     /// Each program's `config_init` transaction, in program order.
@@ -93,6 +95,22 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
     )?;
 
     let (authority, guardian) = (keys.authority.pubkey(), keys.guardian.pubkey());
+    // The market's treasury: the authority's IO account.
+    let treasury = spl_associated_token_account_interface::address::get_associated_token_address(
+        &authority,
+        &io_mint.pubkey(),
+    );
+    send(
+        rpc,
+        &[spl_associated_token_account_interface::instruction::create_associated_token_account_idempotent(
+            &keys.deployer.pubkey(),
+            &authority,
+            &io_mint.pubkey(),
+            &spl_token_interface::ID,
+        )],
+        &[&keys.deployer],
+        "creating the treasury",
+    )?;
     let deployer = keys.deployer.pubkey();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -110,6 +128,8 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
             "market",
             io_client::market::config_init(
                 deployer,
+                io_mint.pubkey(),
+                treasury,
                 io_client::defaults::market(authority, guardian),
             ),
         ),
@@ -152,6 +172,7 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
         mint_authority: keys.mint_authority,
         io_mint: io_mint.pubkey(),
         iosd_mint: io_client::iosd::iosd_mint_address(),
+        treasury,
         config_signatures,
     })
 }

@@ -1,5 +1,15 @@
-//! Instructions, grouped by who may call them.
+//! Instructions of the market program, one per file, grouped by who calls them.
 
 pub mod admin;
+pub mod device;
+pub mod price_book;
+pub mod provider;
+pub mod slash;
+pub mod stake;
 
 pub use admin::*;
+pub use device::*;
+pub use price_book::*;
+pub use provider::*;
+pub use slash::*;
+pub use stake::*;

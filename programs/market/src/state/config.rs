@@ -1,27 +1,15 @@
-//! `MarketConfig`: roles and parameters of the market program (one per deployment).
+//! `MarketConfig`: roles, key sets, mints, vaults, parameters, pauses and stake totals of the
+//! market program (one per deployment).
 
 use anchor_lang::prelude::*;
+use io_common::{BPS_DENOMINATOR, MAX_GUARDIAN_PAUSE_HOURS, MAX_ROLE_KEYS};
 
-use crate::constants::{ACCOUNT_VERSION, MAX_BPS};
+use crate::constants::{ACCOUNT_VERSION, MAX_APPEAL_WINDOW_SECS, MAX_COOLDOWN_SECS};
 use crate::error::MarketError;
 
-#[account]
-#[derive(InitSpace, Debug, PartialEq, Eq)]
-pub struct MarketConfig {
-    /// Layout version (`ACCOUNT_VERSION`).
-    pub version: u8,
-    /// Bump of the config PDA, stored so later checks never search for it.
-    pub bump: u8,
-    /// Bumped on every mutation; the indexer orders updates by (slot, revision).
-    pub revision: u64,
-    /// Changes parameters and key sets; the governance PDA on a real deployment.
-    pub authority: Pubkey,
-    /// The proposed next authority, until it accepts (default address: none).
-    pub pending_authority: Pubkey,
-    /// May pause an instruction class for a bounded time (default address: none).
-    pub guardian: Pubkey,
-    /// Paid the rent of this account and receives it back if it is ever closed.
-    pub rent_payer: Pubkey,
+/// The parameters the authority sets (at `config_init`, then `params_set`).
+#[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MarketParams {
     /// Reservation fee charged to the renter at lease open, in bps (io.net: 25).
     pub reservation_fee_bps: u16,
     /// Fee withheld from each provider payout, in bps (io.net: 25).
@@ -32,27 +20,203 @@ pub struct MarketConfig {
     pub stake_per_gpu_io_base: u64,
     /// Seconds between an unstake request and the withdrawal (default 14 days).
     pub unstake_cooldown_secs: u32,
+    /// Largest share of a device's stake (staked + cooling) one slash may take, in bps.
+    pub max_slash_bps: u16,
+    /// Seconds a slash waits in escrow for the authority before its default outcome (upheld).
+    pub appeal_window_secs: u32,
+    /// Smallest deposit a lease may open with, in USD micros.
+    pub min_lease_deposit_usd_micros: u64,
+    /// Runway below which a lease pauses instead of running dry, in seconds.
+    pub min_runway_secs: u32,
+    /// Seconds after which anyone may close a paused lease.
+    pub pause_timeout_secs: u32,
+    /// Seconds settlers may still settle after a renter requests a close.
+    pub close_grace_secs: u32,
+    /// Window of the settlement outflow cap, in seconds.
+    pub payout_window_secs: u32,
+    /// Most value settled per window, in USD micros (the circuit breaker).
+    pub payout_window_cap_usd_micros: u64,
+    /// Longest pause the guardian may set, in hours.
+    pub max_pause_hours: u32,
+}
+
+/// An instruction class the guardian can pause.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PauseClass {
+    /// Provider and device registration.
+    Registration,
+    /// Stake deposits, unstake requests and withdrawals.
+    Staking,
+    /// Opening slashes.
+    Slashing,
+    /// Opening and funding leases.
+    Leasing,
+    /// Lease settlement.
+    Settlement,
+}
+
+/// How many pause classes there are.
+pub const PAUSE_CLASSES: usize = 5;
+
+impl PauseClass {
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The bounded key sets the authority manages.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeySet {
+    Settlers,
+    Slashers,
+}
+
+/// The roles that move in two steps (propose, accept).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Authority,
+    Guardian,
+}
+
+/// Stake held across all devices, for the events' post-state totals.
+#[derive(
+    AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, Default, PartialEq, Eq,
+)]
+pub struct StakeTotals {
+    /// Counting toward devices' requirements.
+    pub staked_io_base: u64,
+    /// In cooldown: not counting, still slashable.
+    pub cooling_io_base: u64,
+    /// In the slash escrow, waiting for the appeal outcome.
+    pub escrowed_io_base: u64,
+    /// Sent to the treasury by upheld slashes (lifetime).
+    pub slashed_io_base: u64,
+    /// Withdrawn after cooldowns (lifetime).
+    pub withdrawn_io_base: u64,
+}
+
+#[account]
+#[derive(InitSpace, Debug, PartialEq, Eq)]
+pub struct MarketConfig {
+    /// Layout version (`ACCOUNT_VERSION`).
+    pub version: u8,
+    /// Bump of the config PDA, stored so later checks never search for it.
+    pub bump: u8,
+    pub stake_vault_bump: u8,
+    pub slash_escrow_bump: u8,
+    /// Bumped on every mutation; the indexer orders updates by (slot, revision).
+    pub revision: u64,
+    /// Changes parameters and key sets; the governance PDA on a real deployment.
+    pub authority: Pubkey,
+    /// The proposed next authority, until it accepts (default address: none).
+    pub pending_authority: Pubkey,
+    /// May pause an instruction class for a bounded time (default address: none).
+    pub guardian: Pubkey,
+    /// The proposed next guardian, until it accepts (default address: none).
+    pub pending_guardian: Pubkey,
+    /// Paid the rent of this account and receives it back if it is ever closed.
+    pub rent_payer: Pubkey,
+    /// Report usage and settle leases; entries at `settler_count..` are the default address.
+    pub settlers: [Pubkey; MAX_ROLE_KEYS],
+    pub settler_count: u8,
+    /// Open slashes; entries at `slasher_count..` are the default address.
+    pub slashers: [Pubkey; MAX_ROLE_KEYS],
+    pub slasher_count: u8,
+    /// The IO token (classic SPL Token, 8 decimals).
+    pub io_mint: Pubkey,
+    /// IOSD (the iosd program's mint PDA, 6 decimals).
+    pub iosd_mint: Pubkey,
+    /// Token program of both mints (classic SPL Token).
+    pub token_program: Pubkey,
+    /// IO token account receiving upheld slashes and protocol fees.
+    pub treasury: Pubkey,
+    /// PDA token accounts owned by this config.
+    pub stake_vault: Pubkey,
+    pub slash_escrow: Pubkey,
+    pub params: MarketParams,
+    /// Unix time until which each `PauseClass` is paused (0: not paused).
+    pub paused_until: [i64; PAUSE_CLASSES],
+    pub stake: StakeTotals,
+    pub provider_count: u32,
+    pub device_count: u32,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }
 
-impl MarketConfig {
-    /// The parameter rules, shared by `config_init` and every later parameter change.
-    pub fn check_parameters(
-        reservation_fee_bps: u16,
-        provider_fee_bps: u16,
-        burn_share_bps: u16,
-        stake_per_gpu_io_base: u64,
-        unstake_cooldown_secs: u32,
-    ) -> Result<()> {
+impl MarketParams {
+    /// The parameter rules, shared by `config_init` and `params_set`.
+    pub fn check(&self) -> Result<()> {
         require!(
-            reservation_fee_bps <= MAX_BPS
-                && provider_fee_bps <= MAX_BPS
-                && burn_share_bps <= MAX_BPS,
+            self.reservation_fee_bps <= BPS_DENOMINATOR
+                && self.provider_fee_bps <= BPS_DENOMINATOR
+                && self.burn_share_bps <= BPS_DENOMINATOR,
             MarketError::FeeAboveMaximum
         );
-        require!(stake_per_gpu_io_base > 0, MarketError::StakePerGpuZero);
-        require!(unstake_cooldown_secs > 0, MarketError::CooldownZero);
+        require!(self.stake_per_gpu_io_base > 0, MarketError::StakePerGpuZero);
+        require!(
+            (1..=MAX_COOLDOWN_SECS).contains(&self.unstake_cooldown_secs),
+            MarketError::CooldownOutOfRange
+        );
+        require!(
+            (1..=BPS_DENOMINATOR).contains(&self.max_slash_bps),
+            MarketError::SlashCapInvalid
+        );
+        require!(
+            (1..=MAX_APPEAL_WINDOW_SECS).contains(&self.appeal_window_secs),
+            MarketError::AppealWindowInvalid
+        );
+        require!(
+            self.min_lease_deposit_usd_micros > 0
+                && self.min_runway_secs > 0
+                && self.pause_timeout_secs > 0
+                && self.close_grace_secs > 0,
+            MarketError::LeaseTimingInvalid
+        );
+        require!(
+            self.payout_window_secs > 0 && self.payout_window_cap_usd_micros > 0,
+            MarketError::PayoutCapInvalid
+        );
+        require!(
+            (1..=MAX_GUARDIAN_PAUSE_HOURS).contains(&self.max_pause_hours),
+            MarketError::PauseHoursInvalid
+        );
+        Ok(())
+    }
+}
+
+impl MarketConfig {
+    /// The signer seeds of this config, which owns the stake vault and the slash escrow.
+    pub fn signer_seeds(&self) -> [&[u8]; 2] {
+        [
+            crate::constants::SEED_CONFIG,
+            core::slice::from_ref(&self.bump),
+        ]
+    }
+
+    pub fn keys(&self, set: KeySet) -> &[Pubkey] {
+        let (keys, count) = match set {
+            KeySet::Settlers => (&self.settlers, self.settler_count),
+            KeySet::Slashers => (&self.slashers, self.slasher_count),
+        };
+        &keys[..usize::from(count).min(MAX_ROLE_KEYS)]
+    }
+
+    pub fn is_slasher(&self, key: &Pubkey) -> bool {
+        self.keys(KeySet::Slashers).contains(key)
+    }
+
+    /// Refuses when `class` is paused at `now`.
+    pub fn require_not_paused(&self, class: PauseClass, now: i64) -> Result<()> {
+        require!(self.paused_until[class.index()] <= now, MarketError::Paused);
+        Ok(())
+    }
+
+    /// Moves the revision forward; every instruction that writes the config calls it once.
+    pub fn bump_revision(&mut self) -> Result<()> {
+        self.revision = self
+            .revision
+            .checked_add(1)
+            .ok_or(MarketError::MathOverflow)?;
         Ok(())
     }
 
@@ -68,12 +232,25 @@ impl MarketConfig {
             Pubkey::default(),
             MarketError::InvariantViolated
         );
-        Self::check_parameters(
-            self.reservation_fee_bps,
-            self.provider_fee_bps,
-            self.burn_share_bps,
-            self.stake_per_gpu_io_base,
-            self.unstake_cooldown_secs,
-        )
+        self.params.check()?;
+        for (keys, count) in [
+            (&self.settlers, self.settler_count),
+            (&self.slashers, self.slasher_count),
+        ] {
+            let count = usize::from(count);
+            require!(count <= MAX_ROLE_KEYS, MarketError::InvariantViolated);
+            let (active, unused) = keys.split_at(count);
+            require!(
+                unused.iter().all(|k| *k == Pubkey::default()),
+                MarketError::InvariantViolated
+            );
+            for (i, key) in active.iter().enumerate() {
+                require!(
+                    *key != Pubkey::default() && !active[..i].contains(key),
+                    MarketError::InvariantViolated
+                );
+            }
+        }
+        Ok(())
     }
 }

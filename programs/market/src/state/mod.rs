@@ -1,5 +1,13 @@
-//! Accounts owned by the market program, one type per file.
+//! Accounts owned by the market program, one per file.
 
 pub mod config;
+pub mod device;
+pub mod gpu_class;
+pub mod provider;
+pub mod slash;
 
 pub use config::*;
+pub use device::*;
+pub use gpu_class::*;
+pub use provider::*;
+pub use slash::*;

@@ -1,11 +1,16 @@
-//! `config_init`: the deployer creates the market configuration, once.
+//! `config_init`: the deployer creates the market configuration, the stake vault and the slash
+//! escrow, once.
 
 use anchor_lang::prelude::*;
+use anchor_spl::token::{self, InitializeAccount3, Mint, Token, TokenAccount};
+use io_common::MAX_ROLE_KEYS;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG};
+use crate::constants::{
+    ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_SLASH_ESCROW, SEED_STAKE_VAULT,
+};
 use crate::error::MarketError;
 use crate::events::ConfigInitialized;
-use crate::state::MarketConfig;
+use crate::state::{MarketConfig, MarketParams, PAUSE_CLASSES, StakeTotals};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ConfigInitArgs {
@@ -13,16 +18,7 @@ pub struct ConfigInitArgs {
     pub authority: Pubkey,
     /// Key that may pause instruction classes; the default address for none.
     pub guardian: Pubkey,
-    /// Reservation fee charged to the renter at lease open, in bps (io.net: 25).
-    pub reservation_fee_bps: u16,
-    /// Fee withheld from each provider payout, in bps (io.net: 25).
-    pub provider_fee_bps: u16,
-    /// Share of protocol revenue that is burned, in bps.
-    pub burn_share_bps: u16,
-    /// IO staked per GPU before the class multiplier, in IO base units (8 decimals).
-    pub stake_per_gpu_io_base: u64,
-    /// Seconds between an unstake request and the withdrawal (default 14 days).
-    pub unstake_cooldown_secs: u32,
+    pub params: MarketParams,
 }
 
 #[event_cpi]
@@ -31,71 +27,131 @@ pub struct ConfigInit<'info> {
     /// The build-time deployer; pays the rent.
     #[account(mut, address = io_common::DEPLOYER @ MarketError::NotDeployer)]
     pub deployer: Signer<'info>,
-    /// The configuration PDA, created by this instruction with `create_pda_account`, which a
-    /// pre-funded address cannot block (Anchor's `init` can be; see io-common).
+    /// The configuration PDA, created with `create_pda_account` (a pre-funded address cannot
+    /// block it).
     /// CHECK: seeds checked here; `validate` refuses an account that is already initialised.
     #[account(mut, seeds = [SEED_CONFIG], bump)]
     pub config: UncheckedAccount<'info>,
+    /// The IO token: classic SPL Token, 8 decimals.
+    pub io_mint: Account<'info, Mint>,
+    /// IOSD: must be the iosd program's mint PDA.
+    #[account(
+        address = Pubkey::find_program_address(&[iosd::constants::SEED_IOSD_MINT], &iosd::ID).0
+            @ MarketError::IosdMintMismatch,
+    )]
+    pub iosd_mint: Account<'info, Mint>,
+    /// IO token account receiving upheld slashes and protocol fees (any owner, e.g. governance).
+    #[account(constraint = treasury.mint == io_mint.key() @ MarketError::IoMintMismatch)]
+    pub treasury: Account<'info, TokenAccount>,
+    /// CHECK: seeds checked here; created as an IO token account owned by the config.
+    #[account(mut, seeds = [SEED_STAKE_VAULT], bump)]
+    pub stake_vault: UncheckedAccount<'info>,
+    /// CHECK: seeds checked here; created as an IO token account owned by the config.
+    #[account(mut, seeds = [SEED_SLASH_ESCROW], bump)]
+    pub slash_escrow: UncheckedAccount<'info>,
+    pub token_program: Program<'info, Token>,
     pub system_program: Program<'info, System>,
 }
 
-impl ConfigInit<'_> {
+impl<'info> ConfigInit<'info> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
-        require!(
-            self.config.owner == &anchor_lang::system_program::ID && self.config.data_is_empty(),
-            MarketError::AlreadyInitialized
-        );
+        for account in [&self.config, &self.stake_vault, &self.slash_escrow] {
+            require!(
+                account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
+                MarketError::AlreadyInitialized
+            );
+        }
         require_keys_neq!(
             args.authority,
             Pubkey::default(),
             MarketError::AuthorityUnset
         );
-        MarketConfig::check_parameters(
-            args.reservation_fee_bps,
-            args.provider_fee_bps,
-            args.burn_share_bps,
-            args.stake_per_gpu_io_base,
-            args.unstake_cooldown_secs,
-        )
+        require_eq!(
+            self.io_mint.decimals,
+            IO_DECIMALS,
+            MarketError::IoMintDecimals
+        );
+        args.params.check()
+    }
+
+    fn create_vault(&self, vault: &UncheckedAccount<'info>, seeds: &[&[u8]]) -> Result<()> {
+        let token_program = self.token_program.key();
+        io_common::create_pda_account(
+            &self.deployer.to_account_info(),
+            &vault.to_account_info(),
+            &self.system_program.to_account_info(),
+            &token_program,
+            TokenAccount::LEN,
+            seeds,
+        )?;
+        let init = InitializeAccount3 {
+            account: vault.to_account_info(),
+            mint: self.io_mint.to_account_info(),
+            authority: self.config.to_account_info(),
+        };
+        token::initialize_account3(CpiContext::new(token_program, init))
     }
 
     pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
         ctx.accounts.validate(&args)?;
-        let bump = ctx.bumps.config;
+        let bumps = &ctx.bumps;
+        let accounts = &ctx.accounts;
         let config = MarketConfig {
             version: ACCOUNT_VERSION,
-            bump,
+            bump: bumps.config,
+            stake_vault_bump: bumps.stake_vault,
+            slash_escrow_bump: bumps.slash_escrow,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
-            rent_payer: ctx.accounts.deployer.key(),
-            reservation_fee_bps: args.reservation_fee_bps,
-            provider_fee_bps: args.provider_fee_bps,
-            burn_share_bps: args.burn_share_bps,
-            stake_per_gpu_io_base: args.stake_per_gpu_io_base,
-            unstake_cooldown_secs: args.unstake_cooldown_secs,
+            pending_guardian: Pubkey::default(),
+            rent_payer: accounts.deployer.key(),
+            settlers: [Pubkey::default(); MAX_ROLE_KEYS],
+            settler_count: 0,
+            slashers: [Pubkey::default(); MAX_ROLE_KEYS],
+            slasher_count: 0,
+            io_mint: accounts.io_mint.key(),
+            iosd_mint: accounts.iosd_mint.key(),
+            token_program: accounts.token_program.key(),
+            treasury: accounts.treasury.key(),
+            stake_vault: accounts.stake_vault.key(),
+            slash_escrow: accounts.slash_escrow.key(),
+            params: args.params,
+            paused_until: [0; PAUSE_CLASSES],
+            stake: StakeTotals::default(),
+            provider_count: 0,
+            device_count: 0,
             reserved: [0; 64],
         };
         config.invariant()?;
         io_common::create_pda_account(
-            &ctx.accounts.deployer.to_account_info(),
-            &ctx.accounts.config.to_account_info(),
-            &ctx.accounts.system_program.to_account_info(),
+            &accounts.deployer.to_account_info(),
+            &accounts.config.to_account_info(),
+            &accounts.system_program.to_account_info(),
             &crate::ID,
             8 + MarketConfig::INIT_SPACE,
-            &[SEED_CONFIG, &[bump]],
+            &[SEED_CONFIG, &[config.bump]],
         )?;
-        config.try_serialize(&mut &mut ctx.accounts.config.try_borrow_mut_data()?[..])?;
+        config.try_serialize(&mut &mut accounts.config.try_borrow_mut_data()?[..])?;
+        accounts.create_vault(
+            &accounts.stake_vault,
+            &[SEED_STAKE_VAULT, &[config.stake_vault_bump]],
+        )?;
+        accounts.create_vault(
+            &accounts.slash_escrow,
+            &[SEED_SLASH_ESCROW, &[config.slash_escrow_bump]],
+        )?;
         emit_cpi!(ConfigInitialized {
-            config: ctx.accounts.config.key(),
+            config: accounts.config.key(),
             authority: config.authority,
             guardian: config.guardian,
-            reservation_fee_bps: config.reservation_fee_bps,
-            provider_fee_bps: config.provider_fee_bps,
-            burn_share_bps: config.burn_share_bps,
-            stake_per_gpu_io_base: config.stake_per_gpu_io_base,
-            unstake_cooldown_secs: config.unstake_cooldown_secs,
+            io_mint: config.io_mint,
+            iosd_mint: config.iosd_mint,
+            treasury: config.treasury,
+            stake_vault: config.stake_vault,
+            slash_escrow: config.slash_escrow,
+            params: config.params,
             revision: config.revision,
         });
         Ok(())

@@ -1,5 +1,34 @@
-//! Instructions of the deployer and the authority.
+//! Instructions of the deployer, the authority and the guardian.
 
 pub mod config_init;
+pub mod guardian_pause;
+pub mod key_set_add;
+pub mod key_set_remove;
+pub mod params_set;
+pub mod pause_set;
+pub mod role_accept;
+pub mod role_propose;
 
 pub use config_init::*;
+pub use guardian_pause::*;
+pub use role_accept::*;
+
+use anchor_lang::prelude::*;
+
+use crate::constants::SEED_CONFIG;
+use crate::error::MarketError;
+use crate::state::MarketConfig;
+
+/// The accounts of a configuration change signed by the authority.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct AuthorityChange<'info> {
+    pub authority: Signer<'info>,
+    #[account(
+        mut,
+        seeds = [SEED_CONFIG],
+        bump = config.bump,
+        has_one = authority @ MarketError::NotAuthority,
+    )]
+    pub config: Account<'info, MarketConfig>,
+}

@@ -1,0 +1,534 @@
+//! Client of the market program: addresses, instruction builders and fetchers.
+//!
+//! Builders take the keys a caller holds (owner, authority, slasher) and the identifiers of the
+//! accounts (GPU class name, device index, slash nonce), and derive every PDA themselves.
+
+crate::program::program_client!(::market, MarketConfig);
+
+pub use program::constants::{
+    SEED_DEVICE, SEED_GPU_CLASS, SEED_PROVIDER, SEED_SLASH, SEED_SLASH_ESCROW, SEED_STAKE_VAULT,
+};
+pub use program::state::{Device, GpuClass, Provider, Slash, required_stake};
+pub use program::{
+    DeviceSpec, GpuClassTerms, KeySet, MarketParams, PauseClass, Pool, Role, events,
+};
+
+/// A GPU class name as stored: UTF-8, zero-padded to 32 bytes.
+///
+/// # Panics
+/// When `name` is longer than 32 bytes.
+pub fn class_name(name: &str) -> [u8; 32] {
+    let mut bytes = [0u8; 32];
+    assert!(name.len() <= 32, "a GPU class name has at most 32 bytes");
+    bytes[..name.len()].copy_from_slice(name.as_bytes());
+    bytes
+}
+
+pub fn stake_vault_address() -> Pubkey {
+    Pubkey::find_program_address(&[SEED_STAKE_VAULT], &ID).0
+}
+
+pub fn slash_escrow_address() -> Pubkey {
+    Pubkey::find_program_address(&[SEED_SLASH_ESCROW], &ID).0
+}
+
+pub fn gpu_class_address(name: &[u8; 32]) -> Pubkey {
+    Pubkey::find_program_address(&[SEED_GPU_CLASS, name], &ID).0
+}
+
+pub fn provider_address(owner: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(&[SEED_PROVIDER, owner.as_ref()], &ID).0
+}
+
+/// The device number `index` of `owner`'s provider.
+pub fn device_address(owner: &Pubkey, index: u32) -> Pubkey {
+    let provider = provider_address(owner);
+    Pubkey::find_program_address(&[SEED_DEVICE, provider.as_ref(), &index.to_le_bytes()], &ID).0
+}
+
+pub fn slash_address(device: &Pubkey, nonce: u64) -> Pubkey {
+    Pubkey::find_program_address(&[SEED_SLASH, device.as_ref(), &nonce.to_le_bytes()], &ID).0
+}
+
+fn instruction(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
+    Instruction {
+        program_id: ID,
+        accounts: accounts.to_account_metas(None),
+        data: data.data(),
+    }
+}
+
+fn event_authority() -> Pubkey {
+    crate::event_authority(&ID)
+}
+
+const TOKEN_PROGRAM: Pubkey = anchor_spl::token::ID;
+const SYSTEM_PROGRAM: Pubkey = anchor_lang::system_program::ID;
+
+/// `config_init`, signed and paid by the build-time deployer.
+pub fn config_init(
+    deployer: Pubkey,
+    io_mint: Pubkey,
+    treasury: Pubkey,
+    args: ConfigInitArgs,
+) -> Instruction {
+    instruction(
+        program::accounts::ConfigInit {
+            deployer,
+            config: config_address(),
+            io_mint,
+            iosd_mint: crate::iosd::iosd_mint_address(),
+            treasury,
+            stake_vault: stake_vault_address(),
+            slash_escrow: slash_escrow_address(),
+            token_program: TOKEN_PROGRAM,
+            system_program: SYSTEM_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::ConfigInit { args },
+    )
+}
+
+fn authority_change(authority: Pubkey, data: impl InstructionData) -> Instruction {
+    instruction(
+        program::accounts::AuthorityChange {
+            authority,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        data,
+    )
+}
+
+pub fn params_set(authority: Pubkey, params: MarketParams) -> Instruction {
+    authority_change(authority, program::instruction::ParamsSet { params })
+}
+
+pub fn role_propose(authority: Pubkey, role: Role, pending: Pubkey) -> Instruction {
+    authority_change(
+        authority,
+        program::instruction::RolePropose { role, pending },
+    )
+}
+
+pub fn role_accept(pending: Pubkey, role: Role) -> Instruction {
+    instruction(
+        program::accounts::RoleAccept {
+            pending,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::RoleAccept { role },
+    )
+}
+
+pub fn key_set_add(authority: Pubkey, set: KeySet, key: Pubkey) -> Instruction {
+    authority_change(authority, program::instruction::KeySetAdd { set, key })
+}
+
+pub fn key_set_remove(authority: Pubkey, set: KeySet, key: Pubkey) -> Instruction {
+    authority_change(authority, program::instruction::KeySetRemove { set, key })
+}
+
+pub fn guardian_pause(guardian: Pubkey, class: PauseClass, hours: u32) -> Instruction {
+    instruction(
+        program::accounts::GuardianPause {
+            guardian,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::GuardianPause { class, hours },
+    )
+}
+
+pub fn pause_set(authority: Pubkey, class: PauseClass, paused_until: i64) -> Instruction {
+    authority_change(
+        authority,
+        program::instruction::PauseSet {
+            class,
+            paused_until,
+        },
+    )
+}
+
+pub fn gpu_class_create(
+    authority: Pubkey,
+    payer: Pubkey,
+    name: [u8; 32],
+    terms: GpuClassTerms,
+) -> Instruction {
+    instruction(
+        program::accounts::GpuClassCreate {
+            authority,
+            payer,
+            config: config_address(),
+            gpu_class: gpu_class_address(&name),
+            system_program: SYSTEM_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::GpuClassCreate { name, terms },
+    )
+}
+
+fn gpu_class_change(authority: Pubkey, name: &[u8; 32], data: impl InstructionData) -> Instruction {
+    instruction(
+        program::accounts::GpuClassChange {
+            authority,
+            config: config_address(),
+            gpu_class: gpu_class_address(name),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        data,
+    )
+}
+
+pub fn gpu_class_update(authority: Pubkey, name: &[u8; 32], terms: GpuClassTerms) -> Instruction {
+    gpu_class_change(
+        authority,
+        name,
+        program::instruction::GpuClassUpdate { terms },
+    )
+}
+
+pub fn gpu_class_retire(authority: Pubkey, name: &[u8; 32]) -> Instruction {
+    gpu_class_change(authority, name, program::instruction::GpuClassRetire {})
+}
+
+pub fn gpu_class_close(authority: Pubkey, name: &[u8; 32], rent_payer: Pubkey) -> Instruction {
+    instruction(
+        program::accounts::GpuClassClose {
+            authority,
+            config: config_address(),
+            gpu_class: gpu_class_address(name),
+            rent_payer,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::GpuClassClose {},
+    )
+}
+
+pub fn provider_register(
+    owner: Pubkey,
+    io_payout: Pubkey,
+    iosd_payout_owner: Pubkey,
+) -> Instruction {
+    instruction(
+        program::accounts::ProviderRegister {
+            owner,
+            config: config_address(),
+            provider: provider_address(&owner),
+            io_payout,
+            system_program: SYSTEM_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::ProviderRegister { iosd_payout_owner },
+    )
+}
+
+pub fn provider_update(owner: Pubkey, io_payout: Pubkey, iosd_payout_owner: Pubkey) -> Instruction {
+    instruction(
+        program::accounts::ProviderUpdate {
+            owner,
+            config: config_address(),
+            provider: provider_address(&owner),
+            io_payout,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::ProviderUpdate { iosd_payout_owner },
+    )
+}
+
+pub fn provider_close(owner: Pubkey, rent_payer: Pubkey) -> Instruction {
+    instruction(
+        program::accounts::ProviderClose {
+            owner,
+            config: config_address(),
+            provider: provider_address(&owner),
+            rent_payer,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::ProviderClose {},
+    )
+}
+
+/// Registers `owner`'s device number `index` (its provider's `devices_created`).
+pub fn device_register(
+    owner: Pubkey,
+    index: u32,
+    gpu_class: Pubkey,
+    spec: DeviceSpec,
+) -> Instruction {
+    instruction(
+        program::accounts::DeviceRegister {
+            owner,
+            config: config_address(),
+            provider: provider_address(&owner),
+            gpu_class,
+            device: device_address(&owner, index),
+            system_program: SYSTEM_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::DeviceRegister { spec },
+    )
+}
+
+fn device_change(
+    owner: Pubkey,
+    index: u32,
+    gpu_class: Pubkey,
+    data: impl InstructionData,
+) -> Instruction {
+    instruction(
+        program::accounts::DeviceChange {
+            owner,
+            provider: provider_address(&owner),
+            device: device_address(&owner, index),
+            gpu_class,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        data,
+    )
+}
+
+pub fn device_rotate_key(
+    owner: Pubkey,
+    index: u32,
+    gpu_class: Pubkey,
+    device_key: Pubkey,
+) -> Instruction {
+    device_change(
+        owner,
+        index,
+        gpu_class,
+        program::instruction::DeviceRotateKey { device_key },
+    )
+}
+
+pub fn device_set_available(
+    owner: Pubkey,
+    index: u32,
+    gpu_class: Pubkey,
+    available: bool,
+) -> Instruction {
+    device_change(
+        owner,
+        index,
+        gpu_class,
+        program::instruction::DeviceSetAvailable { available },
+    )
+}
+
+pub fn device_close(
+    owner: Pubkey,
+    index: u32,
+    gpu_class: Pubkey,
+    rent_payer: Pubkey,
+) -> Instruction {
+    instruction(
+        program::accounts::DeviceClose {
+            owner,
+            config: config_address(),
+            provider: provider_address(&owner),
+            device: device_address(&owner, index),
+            gpu_class,
+            rent_payer,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::DeviceClose {},
+    )
+}
+
+fn stake_move(
+    owner: Pubkey,
+    index: u32,
+    gpu_class: Pubkey,
+    owner_io: Pubkey,
+    data: impl InstructionData,
+) -> Instruction {
+    instruction(
+        program::accounts::StakeMove {
+            owner,
+            config: config_address(),
+            provider: provider_address(&owner),
+            device: device_address(&owner, index),
+            gpu_class,
+            owner_io,
+            stake_vault: stake_vault_address(),
+            token_program: TOKEN_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        data,
+    )
+}
+
+pub fn stake_deposit(
+    owner: Pubkey,
+    index: u32,
+    gpu_class: Pubkey,
+    owner_io: Pubkey,
+    amount_io_base: u64,
+) -> Instruction {
+    stake_move(
+        owner,
+        index,
+        gpu_class,
+        owner_io,
+        program::instruction::StakeDeposit { amount_io_base },
+    )
+}
+
+pub fn stake_withdraw(
+    owner: Pubkey,
+    index: u32,
+    gpu_class: Pubkey,
+    owner_io: Pubkey,
+) -> Instruction {
+    stake_move(
+        owner,
+        index,
+        gpu_class,
+        owner_io,
+        program::instruction::StakeWithdraw {},
+    )
+}
+
+pub fn unstake_request(
+    owner: Pubkey,
+    index: u32,
+    gpu_class: Pubkey,
+    amount_io_base: u64,
+) -> Instruction {
+    instruction(
+        program::accounts::UnstakeRequest {
+            owner,
+            config: config_address(),
+            provider: provider_address(&owner),
+            device: device_address(&owner, index),
+            gpu_class,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::UnstakeRequest { amount_io_base },
+    )
+}
+
+/// Opens slash number `nonce` (the device's `slash_nonce`) on `device`.
+pub fn slash_open(
+    slasher: Pubkey,
+    device: Pubkey,
+    nonce: u64,
+    amount_io_base: u64,
+    evidence_hash: [u8; 32],
+) -> Instruction {
+    instruction(
+        program::accounts::SlashOpen {
+            slasher,
+            config: config_address(),
+            device,
+            slash: slash_address(&device, nonce),
+            stake_vault: stake_vault_address(),
+            slash_escrow: slash_escrow_address(),
+            token_program: TOKEN_PROGRAM,
+            system_program: SYSTEM_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::SlashOpen {
+            amount_io_base,
+            evidence_hash,
+        },
+    )
+}
+
+/// The accounts of a slash decision; `rent_payer` is the slasher who opened it.
+fn slash_decide(
+    decider: Pubkey,
+    device: Pubkey,
+    nonce: u64,
+    rent_payer: Pubkey,
+    treasury: Pubkey,
+    data: impl InstructionData,
+) -> Instruction {
+    instruction(
+        program::accounts::SlashDecide {
+            decider,
+            config: config_address(),
+            device,
+            slash: slash_address(&device, nonce),
+            rent_payer,
+            slash_escrow: slash_escrow_address(),
+            treasury,
+            stake_vault: stake_vault_address(),
+            token_program: TOKEN_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        data,
+    )
+}
+
+pub fn slash_uphold(
+    authority: Pubkey,
+    device: Pubkey,
+    nonce: u64,
+    rent_payer: Pubkey,
+    treasury: Pubkey,
+) -> Instruction {
+    slash_decide(
+        authority,
+        device,
+        nonce,
+        rent_payer,
+        treasury,
+        program::instruction::SlashUphold {},
+    )
+}
+
+pub fn slash_reverse(
+    authority: Pubkey,
+    device: Pubkey,
+    nonce: u64,
+    rent_payer: Pubkey,
+    treasury: Pubkey,
+) -> Instruction {
+    slash_decide(
+        authority,
+        device,
+        nonce,
+        rent_payer,
+        treasury,
+        program::instruction::SlashReverse {},
+    )
+}
+
+pub fn slash_finalize(
+    anyone: Pubkey,
+    device: Pubkey,
+    nonce: u64,
+    rent_payer: Pubkey,
+    treasury: Pubkey,
+) -> Instruction {
+    slash_decide(
+        anyone,
+        device,
+        nonce,
+        rent_payer,
+        treasury,
+        program::instruction::SlashFinalize {},
+    )
+}

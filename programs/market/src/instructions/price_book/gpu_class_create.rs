@@ -1,0 +1,70 @@
+//! `gpu_class_create`: the authority adds a GPU class (e.g. `H100-80GB-SXM`) to the price book.
+
+use anchor_lang::prelude::*;
+
+use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_GPU_CLASS};
+use crate::error::MarketError;
+use crate::events::GpuClassSet;
+use crate::state::{GpuClass, GpuClassTerms, MarketConfig};
+
+#[event_cpi]
+#[derive(Accounts)]
+#[instruction(name: [u8; 32])]
+pub struct GpuClassCreate<'info> {
+    pub authority: Signer<'info>,
+    /// Pays the rent and gets it back at close.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    #[account(
+        seeds = [SEED_CONFIG],
+        bump = config.bump,
+        has_one = authority @ MarketError::NotAuthority,
+    )]
+    pub config: Account<'info, MarketConfig>,
+    /// CHECK: seeds checked here; created by `handle`, which refuses an existing account.
+    #[account(mut, seeds = [SEED_GPU_CLASS, name.as_ref()], bump)]
+    pub gpu_class: UncheckedAccount<'info>,
+    pub system_program: Program<'info, System>,
+}
+
+impl GpuClassCreate<'_> {
+    pub fn handle(ctx: Context<Self>, name: [u8; 32], terms: GpuClassTerms) -> Result<()> {
+        let accounts = &ctx.accounts;
+        require!(name != [0; 32], MarketError::GpuClassNameEmpty);
+        terms.check()?;
+        require!(
+            accounts.gpu_class.owner == &anchor_lang::system_program::ID
+                && accounts.gpu_class.data_is_empty(),
+            MarketError::AlreadyInitialized
+        );
+        let class = GpuClass {
+            version: ACCOUNT_VERSION,
+            bump: ctx.bumps.gpu_class,
+            revision: 0,
+            name,
+            terms,
+            retired: false,
+            device_count: 0,
+            rent_payer: accounts.payer.key(),
+            reserved: [0; 32],
+        };
+        class.invariant()?;
+        io_common::create_pda_account(
+            &accounts.payer.to_account_info(),
+            &accounts.gpu_class.to_account_info(),
+            &accounts.system_program.to_account_info(),
+            &crate::ID,
+            8 + GpuClass::INIT_SPACE,
+            &[SEED_GPU_CLASS, name.as_ref(), &[class.bump]],
+        )?;
+        class.try_serialize(&mut &mut accounts.gpu_class.try_borrow_mut_data()?[..])?;
+        emit_cpi!(GpuClassSet {
+            gpu_class: accounts.gpu_class.key(),
+            name,
+            terms,
+            created: true,
+            revision: 0,
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,9 @@
+//! Providers: register, change payout accounts, close.
+
+pub mod provider_close;
+pub mod provider_register;
+pub mod provider_update;
+
+pub use provider_close::*;
+pub use provider_register::*;
+pub use provider_update::*;

@@ -1,0 +1,76 @@
+//! Stake: deposit, request an unstake (starts the cooldown), withdraw after it.
+
+pub mod stake_deposit;
+pub mod stake_withdraw;
+pub mod unstake_request;
+
+pub use unstake_request::*;
+
+use anchor_lang::prelude::*;
+use anchor_spl::token::{Token, TokenAccount};
+
+use crate::constants::SEED_CONFIG;
+use crate::error::MarketError;
+use crate::events::StakeChanged;
+use crate::state::{Device, GpuClass, MarketConfig, Provider, required_stake};
+
+/// The accounts of a stake movement between the owner's IO account and the stake vault.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct StakeMove<'info> {
+    pub owner: Signer<'info>,
+    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    pub config: Account<'info, MarketConfig>,
+    #[account(has_one = owner @ MarketError::NotProviderOwner)]
+    pub provider: Account<'info, Provider>,
+    #[account(
+        mut,
+        has_one = provider @ MarketError::DeviceProviderMismatch,
+        has_one = gpu_class @ MarketError::GpuClassMismatch,
+    )]
+    pub device: Account<'info, Device>,
+    pub gpu_class: Account<'info, GpuClass>,
+    /// The owner's IO token account: the source of a deposit, the destination of a withdrawal.
+    #[account(mut, constraint = owner_io.mint == config.io_mint @ MarketError::IoMintMismatch)]
+    pub owner_io: Account<'info, TokenAccount>,
+    #[account(mut, address = config.stake_vault @ MarketError::ConfigAccountMismatch)]
+    pub stake_vault: Account<'info, TokenAccount>,
+    pub token_program: Program<'info, Token>,
+}
+
+/// The `StakeChanged` event for a device after a movement.
+pub(crate) fn stake_event(
+    config: &MarketConfig,
+    device: &Account<Device>,
+    class: &GpuClass,
+    deposited: u64,
+    requested: u64,
+    withdrawn: u64,
+) -> Result<StakeChanged> {
+    Ok(StakeChanged {
+        device: device.key(),
+        deposited_io_base: deposited,
+        requested_io_base: requested,
+        withdrawn_io_base: withdrawn,
+        stake: device.stake,
+        required_stake_io_base: required_stake(
+            config.params.stake_per_gpu_io_base,
+            class.terms.multiplier_bps,
+            device.gpu_count,
+        )?,
+        totals: config.stake,
+        revision: device.revision,
+    })
+}
+
+/// `a + b`, or `MathOverflow`.
+pub(crate) fn add(a: u64, b: u64) -> Result<u64> {
+    a.checked_add(b)
+        .ok_or_else(|| error!(MarketError::MathOverflow))
+}
+
+/// `a − b`, or `InvariantViolated` (a total would go negative).
+pub(crate) fn sub(a: u64, b: u64) -> Result<u64> {
+    a.checked_sub(b)
+        .ok_or_else(|| error!(MarketError::InvariantViolated))
+}

@@ -1,0 +1,143 @@
+//! Account and instruction sizes: every instruction fits in one legacy transaction (1232 bytes)
+//! with its signers. Run with `--nocapture` to print the table recorded in BENCHMARKS.md.
+
+use anchor_lang::Space;
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use io_client::market as client;
+use solana_message::Message;
+
+const PACKET_DATA_SIZE: usize = 1_232;
+
+fn transaction_size(ix: &Instruction) -> usize {
+    let payer = Pubkey::new_unique();
+    let message = Message::new(std::slice::from_ref(ix), Some(&payer));
+    1 + 64 * usize::from(message.header.num_required_signatures) + message.serialize().len()
+}
+
+#[test]
+fn every_instruction_fits_a_transaction() {
+    let key = Pubkey::new_unique;
+    let name = client::class_name("H100-80GB-SXM");
+    let terms = crate::fixture::H100_TERMS;
+    let params = io_client::defaults::MARKET_PARAMS;
+    let (device, class) = (key(), key());
+    let instructions: Vec<(&str, Instruction)> = vec![
+        (
+            "config_init",
+            client::config_init(
+                key(),
+                key(),
+                key(),
+                io_client::defaults::market(key(), key()),
+            ),
+        ),
+        ("params_set", client::params_set(key(), params)),
+        (
+            "role_propose",
+            client::role_propose(key(), client::Role::Guardian, key()),
+        ),
+        (
+            "role_accept",
+            client::role_accept(key(), client::Role::Guardian),
+        ),
+        (
+            "key_set_add",
+            client::key_set_add(key(), client::KeySet::Slashers, key()),
+        ),
+        (
+            "key_set_remove",
+            client::key_set_remove(key(), client::KeySet::Slashers, key()),
+        ),
+        (
+            "guardian_pause",
+            client::guardian_pause(key(), client::PauseClass::Leasing, 1),
+        ),
+        (
+            "pause_set",
+            client::pause_set(key(), client::PauseClass::Leasing, 0),
+        ),
+        (
+            "gpu_class_create",
+            client::gpu_class_create(key(), key(), name, terms),
+        ),
+        (
+            "gpu_class_update",
+            client::gpu_class_update(key(), &name, terms),
+        ),
+        ("gpu_class_retire", client::gpu_class_retire(key(), &name)),
+        (
+            "gpu_class_close",
+            client::gpu_class_close(key(), &name, key()),
+        ),
+        (
+            "provider_register",
+            client::provider_register(key(), key(), key()),
+        ),
+        (
+            "provider_update",
+            client::provider_update(key(), key(), key()),
+        ),
+        ("provider_close", client::provider_close(key(), key())),
+        (
+            "device_register",
+            client::device_register(key(), 0, class, crate::fixture::spec(8)),
+        ),
+        (
+            "device_rotate_key",
+            client::device_rotate_key(key(), 0, class, key()),
+        ),
+        (
+            "device_set_available",
+            client::device_set_available(key(), 0, class, true),
+        ),
+        ("device_close", client::device_close(key(), 0, class, key())),
+        (
+            "stake_deposit",
+            client::stake_deposit(key(), 0, class, key(), 1),
+        ),
+        (
+            "unstake_request",
+            client::unstake_request(key(), 0, class, 1),
+        ),
+        (
+            "stake_withdraw",
+            client::stake_withdraw(key(), 0, class, key()),
+        ),
+        (
+            "slash_open",
+            client::slash_open(key(), device, 0, 1, [0; 32]),
+        ),
+        (
+            "slash_uphold",
+            client::slash_uphold(key(), device, 0, key(), key()),
+        ),
+        (
+            "slash_reverse",
+            client::slash_reverse(key(), device, 0, key(), key()),
+        ),
+        (
+            "slash_finalize",
+            client::slash_finalize(key(), device, 0, key(), key()),
+        ),
+    ];
+    println!("| instruction | accounts | data bytes | transaction bytes |");
+    println!("|---|---|---|---|");
+    for (name, ix) in &instructions {
+        let size = transaction_size(ix);
+        println!(
+            "| {name} | {} | {} | {size} |",
+            ix.accounts.len(),
+            ix.data.len()
+        );
+        assert!(size <= PACKET_DATA_SIZE, "{name} takes {size} bytes");
+    }
+    println!(
+        "accounts: MarketConfig {}, GpuClass {}, Provider {}, Device {}, Slash {} bytes; stake vault and slash escrow 165",
+        8 + client::Config::INIT_SPACE,
+        8 + client::GpuClass::INIT_SPACE,
+        8 + client::Provider::INIT_SPACE,
+        8 + client::Device::INIT_SPACE,
+        8 + client::Slash::INIT_SPACE,
+    );
+}
