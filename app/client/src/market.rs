@@ -532,3 +532,149 @@ pub fn slash_finalize(
         program::instruction::SlashFinalize {},
     )
 }
+
+pub use program::LeaseOpenArgs;
+pub use program::constants::SEED_LEASE;
+pub use program::state::Lease;
+
+/// Lease number `nonce` (the device's `leases_created` at open) of `device`.
+pub fn lease_address(device: &Pubkey, nonce: u64) -> Pubkey {
+    Pubkey::find_program_address(&[SEED_LEASE, device.as_ref(), &nonce.to_le_bytes()], &ID).0
+}
+
+/// The market's IOSD escrow: the iosd holder account of the market's spender PDA.
+pub fn escrow_address() -> Pubkey {
+    crate::iosd::escrow_address(&ID)
+}
+
+/// The iosd accounts every lease instruction names.
+fn iosd_accounts() -> program::accounts::IosdAccounts {
+    program::accounts::IosdAccounts {
+        spender: crate::iosd::spender_address(&ID),
+        iosd_config: crate::iosd::config_address(),
+        iosd_mint: crate::iosd::iosd_mint_address(),
+        escrow: escrow_address(),
+        token_program: TOKEN_PROGRAM,
+        iosd_event_authority: crate::event_authority(&crate::iosd::ID),
+        iosd_program: crate::iosd::ID,
+    }
+}
+
+/// The parties a lease instruction needs besides the lease: `treasury` is the market's IO
+/// treasury account and `treasury_owner` its owner (whose IOSD holder receives IOSD fees).
+#[derive(Clone, Copy, Debug)]
+pub struct Treasury {
+    pub account: Pubkey,
+    pub owner: Pubkey,
+}
+
+/// `lease_open`: `renter` takes GPUs of `device` (class `gpu_class`), lease number `nonce`.
+pub fn lease_open(
+    renter: Pubkey,
+    device: Pubkey,
+    gpu_class: Pubkey,
+    nonce: u64,
+    treasury: Treasury,
+    args: LeaseOpenArgs,
+) -> Instruction {
+    instruction(
+        program::accounts::LeaseOpen {
+            renter,
+            config: config_address(),
+            device,
+            gpu_class,
+            lease: lease_address(&device, nonce),
+            renter_holder: crate::iosd::holder_address(&renter),
+            treasury: treasury.account,
+            treasury_holder: crate::iosd::holder_address(&treasury.owner),
+            iosd: iosd_accounts(),
+            system_program: SYSTEM_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::LeaseOpen { args },
+    )
+}
+
+pub fn lease_top_up(renter: Pubkey, lease: Pubkey, amount_micros: u64) -> Instruction {
+    instruction(
+        program::accounts::LeaseTopUp {
+            renter,
+            config: config_address(),
+            lease,
+            renter_holder: crate::iosd::holder_address(&renter),
+            iosd: iosd_accounts(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::LeaseTopUp { amount_micros },
+    )
+}
+
+/// `lease_settle`: `provider_owner` owns the lease's provider; its IOSD goes to the holder of
+/// `iosd_payout_owner` (the provider's registered one).
+pub fn lease_settle(
+    settler: Pubkey,
+    lease: Pubkey,
+    provider_owner: Pubkey,
+    iosd_payout_owner: Pubkey,
+    treasury: Treasury,
+    cumulative_gpu_secs: u64,
+) -> Instruction {
+    instruction(
+        program::accounts::LeaseSettle {
+            settler,
+            config: config_address(),
+            lease,
+            provider: provider_address(&provider_owner),
+            provider_holder: crate::iosd::holder_address(&iosd_payout_owner),
+            treasury: treasury.account,
+            treasury_holder: crate::iosd::holder_address(&treasury.owner),
+            iosd: iosd_accounts(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::LeaseSettle {
+            cumulative_gpu_secs,
+        },
+    )
+}
+
+pub fn lease_close_request(
+    requester: Pubkey,
+    lease: Pubkey,
+    provider_owner: Pubkey,
+) -> Instruction {
+    instruction(
+        program::accounts::LeaseCloseRequest {
+            requester,
+            lease,
+            provider: provider_address(&provider_owner),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::LeaseCloseRequest {},
+    )
+}
+
+pub fn lease_finalize(
+    anyone: Pubkey,
+    lease: Pubkey,
+    device: Pubkey,
+    renter: Pubkey,
+) -> Instruction {
+    instruction(
+        program::accounts::LeaseFinalize {
+            anyone,
+            config: config_address(),
+            lease,
+            device,
+            renter_holder: crate::iosd::holder_address(&renter),
+            rent_payer: renter,
+            iosd: iosd_accounts(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::LeaseFinalize {},
+    )
+}

@@ -24,6 +24,7 @@ fn the_authority_sets_oracle_parameters() {
     let mut oracle = io_client::defaults::IOSD_ORACLE;
     oracle.max_price_age_secs = 30;
     oracle.confidence_multiplier_bps = 30_000;
+    let before = config(&ctx).revision;
     let event: OracleParamsUpdated = ctx
         .send(
             &[client::params_set(authority.pubkey(), oracle)],
@@ -32,8 +33,8 @@ fn the_authority_sets_oracle_parameters() {
         .expect("params_set")
         .event(&client::ID);
     let config = config(&ctx);
-    assert_eq!((config.oracle, config.revision), (oracle, 1));
-    assert_eq!((event.oracle, event.revision), (oracle, 1));
+    assert_eq!((config.oracle, config.revision), (oracle, before + 1));
+    assert_eq!((event.oracle, event.revision), (oracle, before + 1));
     assert!(config.invariant().is_ok());
 }
 
@@ -87,6 +88,7 @@ fn the_authority_sets_the_breaker() {
         cap_absolute_micros: 5,
         cap_supply_bps: 7,
     };
+    let before = config(&ctx).revision;
     let event: BreakerUpdated = ctx
         .send(
             &[client::breaker_set(authority.pubkey(), breaker)],
@@ -95,7 +97,7 @@ fn the_authority_sets_the_breaker() {
         .expect("breaker_set")
         .event(&client::ID);
     assert_eq!(config(&ctx).breaker, breaker);
-    assert_eq!((event.breaker, event.revision), (breaker, 1));
+    assert_eq!((event.breaker, event.revision), (breaker, before + 1));
 
     let stranger = ctx.funded_keypair();
     let ix = client::breaker_set(stranger.pubkey(), breaker);
@@ -122,13 +124,15 @@ fn the_authority_sets_the_breaker() {
     );
 }
 
-/// Allow stores the program with its spender PDA; the list holds eight; a duplicate, a ninth
-/// and a stranger are refused; revoke keeps the list dense.
+/// Allow stores the program with its spender PDA; the list holds eight (the market is already
+/// on it); a duplicate, a ninth and a stranger are refused; revoke keeps the list dense.
 #[test]
 fn the_spender_allow_list_is_bounded_and_dense() {
     let mut ctx = deployment();
     let authority = ctx.authority.insecure_clone();
-    let programs: Vec<Pubkey> = (0..8).map(|_| Pubkey::new_unique()).collect();
+    let listed_before = usize::from(config(&ctx).spender_count);
+    assert_eq!(listed_before, 1, "the deployment allows the market");
+    let programs: Vec<Pubkey> = (listed_before..8).map(|_| Pubkey::new_unique()).collect();
     for (i, program) in programs.iter().enumerate() {
         let event: SpenderAllowed = ctx
             .send(
@@ -139,7 +143,7 @@ fn the_spender_allow_list_is_bounded_and_dense() {
             .event(&client::ID);
         assert_eq!(event.program, *program);
         assert_eq!(event.signer, client::spender_address(program));
-        assert_eq!(usize::from(event.spender_count), i + 1);
+        assert_eq!(usize::from(event.spender_count), listed_before + i + 1);
     }
     let ix = client::spender_allow(authority.pubkey(), programs[3]);
     refused(
@@ -197,6 +201,7 @@ fn authority_moves_in_two_steps() {
     let authority = ctx.authority.insecure_clone();
     let successor = ctx.funded_keypair();
     let stranger = ctx.funded_keypair();
+    let before = config(&ctx).revision;
 
     let ix = client::authority_accept(successor.pubkey());
     refused(
@@ -248,7 +253,7 @@ fn authority_moves_in_two_steps() {
     let config = config(&ctx);
     assert_eq!(
         (config.authority, config.pending_authority, config.revision),
-        (successor.pubkey(), Pubkey::default(), 2)
+        (successor.pubkey(), Pubkey::default(), before + 2)
     );
     let ix = client::params_set(authority.pubkey(), io_client::defaults::IOSD_ORACLE);
     refused(

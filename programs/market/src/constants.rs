@@ -39,3 +39,8 @@ pub const IOSD_DECIMALS: u8 = 6;
 /// Longest unstake cooldown and appeal window.
 pub const MAX_COOLDOWN_SECS: u32 = 365 * 86_400;
 pub const MAX_APPEAL_WINDOW_SECS: u32 = 90 * 86_400;
+/// Seed of a lease: `[SEED_LEASE, device, nonce (u64 LE)]`.
+pub const SEED_LEASE: &[u8] = b"lease";
+
+/// Seconds per hour, the unit of the price book's rates.
+pub const SECS_PER_HOUR: u64 = 3_600;

@@ -102,4 +102,32 @@ pub enum MarketError {
     AppealWindowOpen,
     #[msg("the account is not the configured treasury, vault or escrow")]
     ConfigAccountMismatch,
+    #[msg("only a settler may settle")]
+    NotSettler,
+    #[msg("the device is not offered for leases")]
+    DeviceUnavailable,
+    #[msg("the device has not enough free GPUs")]
+    DeviceAtCapacity,
+    #[msg("a lease takes at least one GPU")]
+    GpuCountZero,
+    #[msg("the deposit is below the minimum lease deposit")]
+    DepositBelowMinimum,
+    #[msg("the deposit does not cover the minimum runway at this rate")]
+    InsufficientRunway,
+    #[msg("the class's rate is above the limit the renter set")]
+    RateAboveLimit,
+    #[msg("the lease is closing: no top-ups, and settlement only within the close grace")]
+    LeaseClosing,
+    #[msg("reported usage is lower than what was already settled")]
+    UsageWentBackwards,
+    #[msg("reported usage exceeds the lease's GPUs times its active wall-clock time")]
+    UsageAboveCapacity,
+    #[msg("this settlement would exceed the outflow cap of the current window")]
+    PayoutCapExceeded,
+    #[msg("the lease cannot be finalised yet: close grace or pause timeout not over")]
+    CloseTooEarly,
+    #[msg("only the renter or the provider's owner may request the close")]
+    NotLeaseParty,
+    #[msg("an account does not belong to this lease")]
+    LeaseMismatch,
 }

@@ -181,3 +181,74 @@ pub struct SlashDecided {
     pub stake: DeviceStake,
     pub totals: StakeTotals,
 }
+
+/// A lease opened: k GPUs at a locked rate, funded in IOSD.
+#[event]
+pub struct LeaseOpened {
+    pub lease: Pubkey,
+    pub renter: Pubkey,
+    pub device: Pubkey,
+    pub gpu_count: u16,
+    pub rate_usd_per_gpu_hour_micros: u64,
+    /// In escrow for the lease, net of the reservation fee.
+    pub deposited_micros: u64,
+    pub reservation_fee_micros: u64,
+    pub burned_micros: u64,
+    pub runway_secs: u64,
+    /// The device's GPUs taken by leases, and the market's open leases, after the open.
+    pub gpus_leased: u16,
+    pub open_leases: u32,
+}
+
+/// The renter added IOSD to a lease.
+#[event]
+pub struct LeaseToppedUp {
+    pub lease: Pubkey,
+    pub amount_micros: u64,
+    pub deposited_micros: u64,
+    pub remaining_micros: u64,
+    pub paused: bool,
+    pub revision: u64,
+}
+
+/// A settler settled a lease's cumulative usage.
+#[event]
+pub struct LeaseSettled {
+    pub lease: Pubkey,
+    pub settler: Pubkey,
+    pub cumulative_gpu_secs: u64,
+    /// Taken from the escrow by this settlement: to the provider plus the fee.
+    pub paid_micros: u64,
+    pub provider_micros: u64,
+    pub fee_micros: u64,
+    pub burned_micros: u64,
+    pub total_paid_micros: u64,
+    pub remaining_micros: u64,
+    /// Whether the lease is paused after this settlement (low runway).
+    pub paused: bool,
+    pub window_used_usd_micros: u64,
+    pub revision: u64,
+}
+
+/// The renter or the provider requested the close.
+#[event]
+pub struct LeaseCloseRequested {
+    pub lease: Pubkey,
+    pub requester: Pubkey,
+    pub close_requested_at: i64,
+    pub revision: u64,
+}
+
+/// A lease was finalised: refunded, GPUs released, account closed.
+#[event]
+pub struct LeaseFinalized {
+    pub lease: Pubkey,
+    pub refund_micros: u64,
+    pub total_paid_micros: u64,
+    pub provider_paid_micros: u64,
+    pub fees_micros: u64,
+    /// Closed because it stayed paused past the pause timeout, not by a close request.
+    pub timed_out: bool,
+    pub gpus_leased: u16,
+    pub open_leases: u32,
+}

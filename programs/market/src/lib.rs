@@ -3,7 +3,8 @@
 //!
 //! Part 1 (this crate so far): the configuration with roles, key sets and guardian pauses; the
 //! GPU price book; providers and devices; stake sized to capacity with an unstake cooldown; and
-//! slashing into an appeal escrow. Leases and settlement follow.
+//! slashing into an appeal escrow. Part 2 so far: IOSD-funded leases (open, top up, settle
+//! cumulative usage under an outflow cap, runway pause, two-phase close).
 
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -167,6 +168,31 @@ pub mod market {
     /// Authority: reverses a slash (escrow back to the stake).
     pub fn slash_reverse(ctx: Context<SlashDecide>) -> Result<()> {
         instructions::slash::slash_reverse::handle(ctx)
+    }
+
+    /// Renter: opens a lease on an available device, funded in IOSD.
+    pub fn lease_open(ctx: Context<LeaseOpen>, args: LeaseOpenArgs) -> Result<()> {
+        LeaseOpen::handle(ctx, args)
+    }
+
+    /// Renter: adds IOSD to a lease (resumes a paused one with enough runway).
+    pub fn lease_top_up(ctx: Context<LeaseTopUp>, amount_micros: u64) -> Result<()> {
+        LeaseTopUp::handle(ctx, amount_micros)
+    }
+
+    /// Settler: settles a lease's cumulative GPU-seconds.
+    pub fn lease_settle(ctx: Context<LeaseSettle>, cumulative_gpu_secs: u64) -> Result<()> {
+        LeaseSettle::handle(ctx, cumulative_gpu_secs)
+    }
+
+    /// Renter or provider: requests the close (usage stops; settlement during the grace).
+    pub fn lease_close_request(ctx: Context<LeaseCloseRequest>) -> Result<()> {
+        LeaseCloseRequest::handle(ctx)
+    }
+
+    /// Anyone, after the close grace or the pause timeout: refunds and closes the lease.
+    pub fn lease_finalize(ctx: Context<LeaseFinalize>) -> Result<()> {
+        LeaseFinalize::handle(ctx)
     }
 
     /// Anyone, after the appeal deadline: upholds the slash by default.

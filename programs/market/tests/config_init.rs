@@ -79,6 +79,9 @@ impl ConfigInitSpec for Spec {
             stake: Default::default(),
             provider_count: 0,
             device_count: 0,
+            open_leases: 0,
+            payout_window_started_at: 0,
+            payout_window_used_usd_micros: 0,
             reserved: [0; 64],
         }
     }

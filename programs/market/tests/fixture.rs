@@ -126,3 +126,115 @@ pub fn set_open_leases(ctx: &mut TestContext, owner: &Owner, index: u32, open_le
     account.data[..data.len()].copy_from_slice(&data);
     ctx.svm.set_account(address, account).unwrap();
 }
+
+/// The market's treasury as the lease builders name it.
+pub fn treasury(ctx: &TestContext) -> client::Treasury {
+    client::Treasury {
+        account: ctx.treasury,
+        owner: ctx.authority.pubkey(),
+    }
+}
+
+/// A leasing scene: an available H100 ×8 device staked to its requirement, a renter holding
+/// `iosd_whole` IOSD (minted through iosd at $2.50 per IO), and a settler.
+pub struct Scene {
+    pub ctx: TestContext,
+    pub provider: Owner,
+    pub device: Pubkey,
+    pub renter: Keypair,
+    pub settler: Keypair,
+}
+
+pub fn scene(iosd_whole: u64) -> Scene {
+    let mut ctx = deployment();
+    let provider = provider(&mut ctx, 3_000);
+    let index = device(&mut ctx, &provider, H100, 8);
+    deposit(&mut ctx, &provider, index, 2_400 * IO).expect("stake");
+    let offer = client::device_set_available(provider.key.pubkey(), index, class(H100), true);
+    ctx.send(&[offer], &[&provider.key]).expect("offered");
+    let payer = ctx.payer.pubkey();
+    ctx.send(
+        &[io_client::iosd::holder_open(payer, provider.key.pubkey())],
+        &[],
+    )
+    .expect("provider's IOSD holder");
+
+    let renter = ctx.funded_keypair();
+    let mint = ctx.io_mint;
+    let renter_io = ctx.token_account(&mint, &renter.pubkey());
+    ctx.mint_io(&renter_io, 1_000_000 * IO);
+    ctx.send(&[io_client::iosd::holder_open(payer, renter.pubkey())], &[])
+        .expect("renter's IOSD holder");
+    if iosd_whole > 0 {
+        let price = ctx.io_price_now(250_000_000, 1_000_000);
+        let amount = iosd::MintAmount::ExactIosd {
+            iosd_out_micros: iosd_whole * io_harness::IOSD,
+            max_io_in_base: 1_000_000 * IO,
+        };
+        let ix =
+            io_client::iosd::mint_iosd(renter.pubkey(), renter_io, renter.pubkey(), price, amount);
+        ctx.send(&[ix], &[&renter]).expect("renter buys IOSD");
+    }
+    let settler = ctx.funded_keypair();
+    let authority = ctx.authority.insecure_clone();
+    let ix = client::key_set_add(
+        authority.pubkey(),
+        client::KeySet::Settlers,
+        settler.pubkey(),
+    );
+    ctx.send(&[ix], &[&authority]).expect("settler added");
+    let device = device_address(&provider, index);
+    Scene {
+        ctx,
+        provider,
+        device,
+        renter,
+        settler,
+    }
+}
+
+impl Scene {
+    pub fn open(&mut self, gpu_count: u16, deposit_micros: u64) -> Outcome {
+        let nonce = self
+            .ctx
+            .fetch::<client::Device>(&self.device)
+            .leases_created;
+        let args = client::LeaseOpenArgs {
+            gpu_count,
+            deposit_micros,
+            max_rate_usd_per_gpu_hour_micros: H100_TERMS.usd_per_gpu_hour_micros,
+        };
+        let ix = client::lease_open(
+            self.renter.pubkey(),
+            self.device,
+            class(H100),
+            nonce,
+            treasury(&self.ctx),
+            args,
+        );
+        let renter = self.renter.insecure_clone();
+        self.ctx.send(&[ix], &[&renter])
+    }
+
+    pub fn lease(&self, nonce: u64) -> Pubkey {
+        client::lease_address(&self.device, nonce)
+    }
+
+    pub fn settle(&mut self, nonce: u64, cumulative_gpu_secs: u64) -> Outcome {
+        let owner = self.provider.key.pubkey();
+        let ix = client::lease_settle(
+            self.settler.pubkey(),
+            self.lease(nonce),
+            owner,
+            owner,
+            treasury(&self.ctx),
+            cumulative_gpu_secs,
+        );
+        let settler = self.settler.insecure_clone();
+        self.ctx.send(&[ix], &[&settler])
+    }
+
+    pub fn iosd_balance(&self, owner: &Pubkey) -> u64 {
+        balance(&self.ctx, &io_client::iosd::holder_address(owner))
+    }
+}

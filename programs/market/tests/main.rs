@@ -4,6 +4,8 @@ mod admin;
 mod config_init;
 mod device;
 mod fixture;
+mod lease;
+mod lease_property;
 mod price_book;
 mod property;
 mod provider;

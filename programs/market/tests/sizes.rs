@@ -105,6 +105,47 @@ fn every_instruction_fits_a_transaction() {
             client::stake_withdraw(key(), 0, class, key()),
         ),
         (
+            "lease_open",
+            client::lease_open(
+                key(),
+                device,
+                class,
+                0,
+                client::Treasury {
+                    account: key(),
+                    owner: key(),
+                },
+                client::LeaseOpenArgs {
+                    gpu_count: 1,
+                    deposit_micros: 1,
+                    max_rate_usd_per_gpu_hour_micros: 1,
+                },
+            ),
+        ),
+        ("lease_top_up", client::lease_top_up(key(), key(), 1)),
+        (
+            "lease_settle",
+            client::lease_settle(
+                key(),
+                key(),
+                key(),
+                key(),
+                client::Treasury {
+                    account: key(),
+                    owner: key(),
+                },
+                1,
+            ),
+        ),
+        (
+            "lease_close_request",
+            client::lease_close_request(key(), key(), key()),
+        ),
+        (
+            "lease_finalize",
+            client::lease_finalize(key(), key(), device, key()),
+        ),
+        (
             "slash_open",
             client::slash_open(key(), device, 0, 1, [0; 32]),
         ),
@@ -140,4 +181,5 @@ fn every_instruction_fits_a_transaction() {
         8 + client::Device::INIT_SPACE,
         8 + client::Slash::INIT_SPACE,
     );
+    println!("Lease account: {} bytes", 8 + client::Lease::INIT_SPACE);
 }

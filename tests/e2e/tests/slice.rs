@@ -28,10 +28,16 @@ async fn config_events_travel_from_transaction_to_row(pool: PgPool) {
         .await
         .unwrap();
 
-    // Then each program's ConfigInitialized event is one row, decoded, in its transaction
-    assert_eq!(summary.new_events, 5);
+    // Then each program's ConfigInitialized event is one row, decoded, in its transaction, and
+    // the bootstrap's iosd setup for the market (spender allowed, two holders opened) follows
+    assert_eq!(summary.new_events, 8);
     let rows = store.events().await.unwrap();
-    assert_eq!(rows.len(), 5);
+    assert_eq!(rows.len(), 8);
+    let setup: Vec<&str> = rows[5..]
+        .iter()
+        .map(|row| row.event_name.as_str())
+        .collect();
+    assert_eq!(setup, ["SpenderAllowed", "HolderOpened", "HolderOpened"]);
     for ((program, signature), row) in localnet.deployment.config_signatures.iter().zip(&rows) {
         let spec = io_harness::programs::ALL
             .iter()

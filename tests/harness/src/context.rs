@@ -172,6 +172,19 @@ impl TestContext {
         for ix in instructions {
             self.send(&[ix], &[&deployer]).expect("config initialised");
         }
+        // The market spends IOSD: allowed, with its escrow and the treasury's IOSD holder open.
+        let authority_key = self.authority.insecure_clone();
+        let payer = self.payer.pubkey();
+        let setup = [
+            io_client::iosd::spender_allow(authority, io_client::market::ID),
+            io_client::iosd::holder_open(
+                payer,
+                io_client::iosd::spender_address(&io_client::market::ID),
+            ),
+            io_client::iosd::holder_open(payer, authority),
+        ];
+        self.send(&setup, &[&authority_key])
+            .expect("market allowed to spend IOSD");
     }
 
     /// Initialises only the iosd config (the market's needs its IOSD mint).

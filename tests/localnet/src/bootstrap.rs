@@ -165,6 +165,22 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
         )?;
         config_signatures.push((name, signature));
     }
+    // The market spends IOSD: allowed, with its escrow and the treasury's IOSD holder open.
+    let payer = keys.deployer.pubkey();
+    let setup = [
+        io_client::iosd::spender_allow(authority, io_client::market::ID),
+        io_client::iosd::holder_open(
+            payer,
+            io_client::iosd::spender_address(&io_client::market::ID),
+        ),
+        io_client::iosd::holder_open(payer, authority),
+    ];
+    send(
+        rpc,
+        &setup,
+        &[&keys.deployer, &keys.authority],
+        "allowing the market to spend IOSD",
+    )?;
     Ok(Deployment {
         deployer: keys.deployer,
         authority: keys.authority,

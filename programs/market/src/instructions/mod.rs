@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod device;
+pub mod lease;
 pub mod price_book;
 pub mod provider;
 pub mod slash;
@@ -9,6 +10,7 @@ pub mod stake;
 
 pub use admin::*;
 pub use device::*;
+pub use lease::*;
 pub use price_book::*;
 pub use provider::*;
 pub use slash::*;

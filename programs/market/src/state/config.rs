@@ -139,6 +139,11 @@ pub struct MarketConfig {
     pub stake: StakeTotals,
     pub provider_count: u32,
     pub device_count: u32,
+    /// Leases currently open.
+    pub open_leases: u32,
+    /// The settlement outflow window: when it started and the USD micros settled in it.
+    pub payout_window_started_at: i64,
+    pub payout_window_used_usd_micros: u64,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }

@@ -102,6 +102,8 @@ pub struct Device {
     /// An open slash (at most one at a time), and how many were ever opened (its seeds).
     pub slash_open: bool,
     pub slash_nonce: u64,
+    /// Leases ever opened on this device: the next lease's nonce (part of its seeds).
+    pub leases_created: u64,
     /// Paid the rent; receives it back at close.
     pub rent_payer: Pubkey,
     pub reserved: [u8; 32],

@@ -3,11 +3,13 @@
 pub mod config;
 pub mod device;
 pub mod gpu_class;
+pub mod lease;
 pub mod provider;
 pub mod slash;
 
 pub use config::*;
 pub use device::*;
 pub use gpu_class::*;
+pub use lease::*;
 pub use provider::*;
 pub use slash::*;

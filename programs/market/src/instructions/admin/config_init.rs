@@ -122,6 +122,9 @@ impl<'info> ConfigInit<'info> {
             stake: StakeTotals::default(),
             provider_count: 0,
             device_count: 0,
+            open_leases: 0,
+            payout_window_started_at: 0,
+            payout_window_used_usd_micros: 0,
             reserved: [0; 64],
         };
         config.invariant()?;

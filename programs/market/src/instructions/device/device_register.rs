@@ -63,6 +63,7 @@ impl DeviceRegister<'_> {
             stake: DeviceStake::default(),
             slash_open: false,
             slash_nonce: 0,
+            leases_created: 0,
             rent_payer: ctx.accounts.owner.key(),
             reserved: [0; 32],
         };

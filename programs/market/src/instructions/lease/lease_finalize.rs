@@ -1,0 +1,89 @@
+//! `lease_finalize`: anyone closes a lease once its close grace is over, or once it has been
+//! paused for the pause timeout. The rest of the escrow is refunded to the renter, the GPUs are
+//! released, and the lease account closes with its rent back to the renter.
+
+use anchor_lang::prelude::*;
+use anchor_spl::token::TokenAccount;
+
+use super::*;
+use crate::constants::SEED_CONFIG;
+use crate::error::MarketError;
+use crate::events::LeaseFinalized;
+use crate::state::{Device, Lease, MarketConfig};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct LeaseFinalize<'info> {
+    pub anyone: Signer<'info>,
+    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    pub config: Account<'info, MarketConfig>,
+    #[account(
+        mut,
+        close = rent_payer,
+        has_one = device @ MarketError::LeaseMismatch,
+        has_one = rent_payer @ MarketError::LeaseMismatch,
+    )]
+    pub lease: Account<'info, Lease>,
+    #[account(mut)]
+    pub device: Account<'info, Device>,
+    /// The renter's IOSD holder account: receives the refund.
+    #[account(mut)]
+    pub renter_holder: Account<'info, TokenAccount>,
+    /// CHECK: the lease's recorded rent payer, the renter (`has_one`).
+    #[account(mut)]
+    pub rent_payer: UncheckedAccount<'info>,
+    pub iosd: IosdAccounts<'info>,
+}
+
+impl LeaseFinalize<'_> {
+    pub fn handle(ctx: Context<Self>) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let params = ctx.accounts.config.params;
+        let lease = &ctx.accounts.lease;
+        let after = |start: i64, secs: u32| -> Result<bool> {
+            Ok(start != 0
+                && now
+                    >= start
+                        .checked_add(i64::from(secs))
+                        .ok_or(MarketError::MathOverflow)?)
+        };
+        let closed = after(lease.close_requested_at, params.close_grace_secs)?;
+        let timed_out = after(lease.paused_at, params.pause_timeout_secs)?;
+        require!(closed || timed_out, MarketError::CloseTooEarly);
+        require_holder_of(&ctx.accounts.renter_holder, &lease.renter)?;
+        let refund = lease.remaining()?;
+        let gpu_count = lease.gpu_count;
+        let iosd = crate::iosd_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
+        iosd.pay_out(&ctx.accounts.renter_holder.to_account_info(), refund)?;
+
+        let device = &mut ctx.accounts.device;
+        device.gpus_leased = device
+            .gpus_leased
+            .checked_sub(gpu_count)
+            .ok_or(MarketError::InvariantViolated)?;
+        device.open_leases = device
+            .open_leases
+            .checked_sub(1)
+            .ok_or(MarketError::InvariantViolated)?;
+        device.bump_revision()?;
+        device.invariant()?;
+        let config = &mut ctx.accounts.config;
+        config.open_leases = config
+            .open_leases
+            .checked_sub(1)
+            .ok_or(MarketError::InvariantViolated)?;
+        config.bump_revision()?;
+        config.invariant()?;
+        emit_cpi!(LeaseFinalized {
+            lease: ctx.accounts.lease.key(),
+            refund_micros: refund,
+            total_paid_micros: ctx.accounts.lease.paid,
+            provider_paid_micros: ctx.accounts.lease.provider_paid,
+            fees_micros: ctx.accounts.lease.fees,
+            timed_out: !closed,
+            gpus_leased: ctx.accounts.device.gpus_leased,
+            open_leases: config.open_leases,
+        });
+        Ok(())
+    }
+}

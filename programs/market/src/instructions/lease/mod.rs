@@ -1,0 +1,82 @@
+//! Leases funded in IOSD: open, top up, settle cumulative usage, request the close, finalise.
+//! The IOSD sits in the market's escrow (the iosd holder of the market's spender PDA) and moves
+//! only by CPI into iosd signed with that PDA.
+
+pub mod iosd_cpi;
+pub mod lease_close_request;
+pub mod lease_finalize;
+pub mod lease_open;
+pub mod lease_settle;
+pub mod lease_top_up;
+
+pub use lease_close_request::*;
+pub use lease_finalize::*;
+pub use lease_open::*;
+pub use lease_settle::*;
+pub use lease_top_up::*;
+
+use anchor_lang::prelude::*;
+use anchor_spl::token::{Token, TokenAccount};
+use io_common::BPS_DENOMINATOR;
+use iosd::constants::SEED_SPENDER;
+
+use crate::error::MarketError;
+
+/// The iosd accounts of an IOSD movement. iosd checks each of them itself (its config's seeds,
+/// its mint, that the escrow is the holder account of this spender PDA).
+#[derive(Accounts)]
+pub struct IosdAccounts<'info> {
+    /// CHECK: the market's spender PDA (seeds checked); signs the CPIs.
+    #[account(seeds = [SEED_SPENDER], bump)]
+    pub spender: UncheckedAccount<'info>,
+    /// CHECK: checked by iosd; writable because burning counts into its totals.
+    #[account(mut)]
+    pub iosd_config: UncheckedAccount<'info>,
+    /// CHECK: checked by iosd.
+    #[account(mut)]
+    pub iosd_mint: UncheckedAccount<'info>,
+    /// CHECK: the market's escrow, checked by iosd (holder account owned by `spender`).
+    #[account(mut)]
+    pub escrow: UncheckedAccount<'info>,
+    pub token_program: Program<'info, Token>,
+    /// CHECK: checked by iosd.
+    pub iosd_event_authority: UncheckedAccount<'info>,
+    /// CHECK: the iosd program.
+    #[account(address = iosd::ID @ MarketError::ConfigAccountMismatch)]
+    pub iosd_program: UncheckedAccount<'info>,
+}
+
+/// Checks that `holder` is an IOSD account owned by `owner` (iosd checks that it is a holder).
+pub fn require_holder_of(holder: &TokenAccount, owner: &Pubkey) -> Result<()> {
+    require_keys_eq!(holder.owner, *owner, MarketError::LeaseMismatch);
+    Ok(())
+}
+
+/// A fee split: `fee = ⌈amount × fee_bps⌉`, of which `burn = ⌊fee × burn_share_bps⌋` is burned
+/// and the rest goes to the treasury. Fees round up and the burn rounds down, both in the
+/// protocol's favour.
+pub struct FeeSplit {
+    pub fee: u64,
+    pub burn: u64,
+    pub treasury: u64,
+}
+
+pub fn split_fee(amount: u64, fee_bps: u16, burn_share_bps: u16) -> Result<FeeSplit> {
+    let denominator = u128::from(BPS_DENOMINATOR);
+    let fee = u128::from(amount)
+        .checked_mul(u128::from(fee_bps))
+        .ok_or(MarketError::MathOverflow)?
+        .div_ceil(denominator);
+    let burn = fee
+        .checked_mul(u128::from(burn_share_bps))
+        .ok_or(MarketError::MathOverflow)?
+        .checked_div(denominator)
+        .ok_or(MarketError::MathOverflow)?;
+    let fee = u64::try_from(fee).map_err(|_| error!(MarketError::MathOverflow))?;
+    let burn = u64::try_from(burn).map_err(|_| error!(MarketError::MathOverflow))?;
+    Ok(FeeSplit {
+        fee,
+        burn,
+        treasury: fee.checked_sub(burn).ok_or(MarketError::MathOverflow)?,
+    })
+}

@@ -1,0 +1,340 @@
+//! IOSD-funded leases: open, top up, settle cumulative usage, runway pause, two-phase close,
+//! pause timeout, outflow cap; every refusal by name.
+
+use io_client::market as client;
+use io_harness::{IOSD, Signer};
+use market::error::MarketError;
+use market::events::{
+    LeaseCloseRequested, LeaseFinalized, LeaseOpened, LeaseSettled, LeaseToppedUp,
+};
+
+use crate::fixture::*;
+
+/// 2 H100s at $2.00 per GPU-hour: $4 per hour.
+const K: u16 = 2;
+const HOUR: i64 = 3_600;
+
+/// A $100 deposit pays a 0.25 % reservation fee ($0.25: half burned, half to the treasury) and
+/// leaves $99.75 in escrow; the device tracks the GPUs.
+#[test]
+fn opens_a_lease_funded_in_iosd() {
+    let mut s = scene(1_000);
+    let supply_before = s.ctx.mint_supply(&io_client::iosd::iosd_mint_address());
+    let event: LeaseOpened = s.open(K, 100 * IOSD).expect("open").event(&client::ID);
+    assert_eq!(s.iosd_balance(&s.renter.pubkey()), 900 * IOSD);
+    assert_eq!(balance(&s.ctx, &client::escrow_address()), 99_750_000);
+    assert_eq!(s.iosd_balance(&s.ctx.authority.pubkey()), 125_000);
+    assert_eq!(
+        s.ctx.mint_supply(&io_client::iosd::iosd_mint_address()),
+        supply_before - 125_000
+    );
+    assert_eq!(
+        (
+            event.deposited_micros,
+            event.reservation_fee_micros,
+            event.burned_micros
+        ),
+        (99_750_000, 250_000, 125_000)
+    );
+    assert_eq!(event.runway_secs, 99_750_000 * 3_600 / 4_000_000);
+    let lease: client::Lease = s.ctx.fetch(&s.lease(0));
+    assert_eq!(
+        (lease.gpu_count, lease.rate_usd_per_gpu_hour_micros),
+        (K, 2_000_000)
+    );
+    let device: client::Device = s.ctx.fetch(&s.device);
+    assert_eq!(
+        (
+            device.gpus_leased,
+            device.open_leases,
+            device.leases_created
+        ),
+        (K, 1, 1)
+    );
+    assert_eq!(config(&s.ctx).open_leases, 1);
+}
+
+/// One hour of 2 GPUs is 7200 GPU-seconds, $4: the provider gets $4 minus 0.25 %, the fee is
+/// split, and settling the same total again pays nothing.
+#[test]
+fn settles_cumulative_usage_once() {
+    let mut s = scene(1_000);
+    s.open(K, 100 * IOSD).expect("open");
+    s.ctx.warp_by(HOUR);
+    let event: LeaseSettled = s.settle(0, 7_200).expect("settle").event(&client::ID);
+    assert_eq!(
+        (event.paid_micros, event.fee_micros, event.provider_micros),
+        (4 * IOSD, 10_000, 3_990_000)
+    );
+    assert_eq!(s.iosd_balance(&s.provider.key.pubkey()), 3_990_000);
+    assert_eq!(
+        balance(&s.ctx, &client::escrow_address()),
+        99_750_000 - 4 * IOSD
+    );
+    assert_eq!(
+        (event.total_paid_micros, event.remaining_micros),
+        (4 * IOSD, 95_750_000)
+    );
+    let replay: LeaseSettled = s.settle(0, 7_200).expect("replay").event(&client::ID);
+    assert_eq!(replay.paid_micros, 0);
+    assert_eq!(s.iosd_balance(&s.provider.key.pubkey()), 3_990_000);
+}
+
+#[test]
+fn refuses_bad_settlements() {
+    let mut s = scene(1_000);
+    s.open(K, 100 * IOSD).expect("open");
+    s.ctx.warp_by(HOUR);
+    s.settle(0, 3_600).expect("settle");
+    let lease = s.lease(0);
+    let watched = [lease, client::escrow_address()];
+    let owner = s.provider.key.pubkey();
+    let t = treasury(&s.ctx);
+    let settler = s.settler.insecure_clone();
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 3_599);
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::UsageWentBackwards, &watched);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 7_201);
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &watched);
+    let stranger = s.ctx.funded_keypair();
+    let ix = client::lease_settle(stranger.pubkey(), lease, owner, owner, t, 7_200);
+    s.ctx
+        .assert_refused(ix, &[&stranger], MarketError::NotSettler, &watched);
+    // The provider's payout must go to its registered IOSD owner's holder.
+    let renter = s.renter.pubkey();
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, renter, t, 7_200);
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::LeaseMismatch, &watched);
+}
+
+/// Low runway pauses the lease (no usage accrues); a top-up resumes it.
+#[test]
+fn low_runway_pauses_and_a_top_up_resumes() {
+    let mut s = scene(1_000);
+    // $10 minimum: 9.975 in escrow lasts 2.49 hours at $4/hour.
+    s.open(K, 10 * IOSD).expect("open");
+    s.ctx.warp_by(2 * HOUR);
+    let event: LeaseSettled = s.settle(0, 2 * 7_200).expect("settle").event(&client::ID);
+    assert!(event.paused, "1.975 left: under an hour of runway");
+    s.ctx.warp_by(HOUR);
+    let lease = s.lease(0);
+    let owner = s.provider.key.pubkey();
+    let t = treasury(&s.ctx);
+    let settler = s.settler.insecure_clone();
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 2 * 7_200 + 1);
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &[lease]);
+
+    let renter = s.renter.insecure_clone();
+    let ix = client::lease_top_up(renter.pubkey(), lease, 20 * IOSD);
+    let event: LeaseToppedUp = s
+        .ctx
+        .send(&[ix], &[&renter])
+        .expect("top up")
+        .event(&client::ID);
+    assert!(!event.paused);
+    s.ctx.warp_by(HOUR);
+    s.settle(0, 3 * 7_200)
+        .expect("the paused hour does not count, the next one does");
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 3 * 7_200 + 1);
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &[lease]);
+}
+
+/// Close: usage stops at the request, settlement during the grace, then anyone finalises and
+/// the rest is refunded; the GPUs are released and the rent returns to the renter.
+#[test]
+fn two_phase_close_refunds_the_rest() {
+    let mut s = scene(1_000);
+    s.open(K, 100 * IOSD).expect("open");
+    s.ctx.warp_by(HOUR);
+    let lease = s.lease(0);
+    let owner = s.provider.key.pubkey();
+    let renter = s.renter.insecure_clone();
+    let event: LeaseCloseRequested = s
+        .ctx
+        .send(
+            &[client::lease_close_request(renter.pubkey(), lease, owner)],
+            &[&renter],
+        )
+        .expect("request")
+        .event(&client::ID);
+    assert_eq!(event.requester, renter.pubkey());
+    let ix = client::lease_top_up(renter.pubkey(), lease, IOSD);
+    s.ctx
+        .assert_refused(ix, &[&renter], MarketError::LeaseClosing, &[lease]);
+    let anyone = s.ctx.funded_keypair();
+    let finalize = client::lease_finalize(anyone.pubkey(), lease, s.device, renter.pubkey());
+    s.ctx.assert_refused(
+        finalize.clone(),
+        &[&anyone],
+        MarketError::CloseTooEarly,
+        &[lease],
+    );
+
+    s.ctx.warp_by(30 * 60);
+    s.settle(0, 7_200)
+        .expect("settle within the grace: only the hour before the request");
+    s.ctx.warp_by(30 * 60);
+    let rent = s.ctx.lamports(&lease);
+    let before = s.ctx.lamports(&renter.pubkey());
+    let event: LeaseFinalized = s
+        .ctx
+        .send(&[finalize], &[&anyone])
+        .expect("finalise")
+        .event(&client::ID);
+    assert_eq!(event.refund_micros, 99_750_000 - 4 * IOSD);
+    assert_eq!(s.iosd_balance(&renter.pubkey()), 900 * IOSD + 95_750_000);
+    assert_eq!(balance(&s.ctx, &client::escrow_address()), 0);
+    assert_eq!(s.ctx.data(&lease), None);
+    assert_eq!(s.ctx.lamports(&renter.pubkey()), before + rent);
+    let device: client::Device = s.ctx.fetch(&s.device);
+    assert_eq!((device.gpus_leased, device.open_leases), (0, 0));
+    let settler = s.settler.insecure_clone();
+    let t = treasury(&s.ctx);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 7_200);
+    s.ctx.assert_refused(
+        ix,
+        &[&settler],
+        anchor_lang::error::ErrorCode::AccountNotInitialized,
+        &[],
+    );
+}
+
+/// A lease paused past the pause timeout is closable by anyone.
+#[test]
+fn a_paused_lease_times_out() {
+    let mut s = scene(1_000);
+    s.open(K, 10 * IOSD).expect("open");
+    s.ctx.warp_by(2 * HOUR);
+    s.settle(0, 2 * 7_200).expect("settle and pause");
+    let anyone = s.ctx.funded_keypair();
+    let renter = s.renter.pubkey();
+    let finalize = client::lease_finalize(anyone.pubkey(), s.lease(0), s.device, renter);
+    s.ctx.warp_by(86_400 - 1);
+    s.ctx.assert_refused(
+        finalize.clone(),
+        &[&anyone],
+        MarketError::CloseTooEarly,
+        &[s.lease(0)],
+    );
+    s.ctx.warp_by(1);
+    let event: LeaseFinalized = s
+        .ctx
+        .send(&[finalize], &[&anyone])
+        .expect("finalise")
+        .event(&client::ID);
+    assert!(event.timed_out);
+    assert_eq!(event.refund_micros, 9_975_000 - 8 * IOSD);
+}
+
+#[test]
+fn refuses_bad_opens() {
+    let mut s = scene(1_000);
+    let next = s.lease(0);
+    let watched = [next, s.device, client::escrow_address()];
+    let cases = [
+        (0, 100 * IOSD, MarketError::GpuCountZero),
+        (9, 100 * IOSD, MarketError::DeviceAtCapacity),
+        (K, 10 * IOSD - 1, MarketError::DepositBelowMinimum),
+        // $10 for 8 GPUs at $16/hour is under the hour of runway.
+        (8, 10 * IOSD, MarketError::InsufficientRunway),
+    ];
+    for (gpu_count, deposit, error) in cases {
+        let nonce = 0;
+        let args = client::LeaseOpenArgs {
+            gpu_count,
+            deposit_micros: deposit,
+            max_rate_usd_per_gpu_hour_micros: 2_000_000,
+        };
+        let ix = client::lease_open(
+            s.renter.pubkey(),
+            s.device,
+            class(H100),
+            nonce,
+            treasury(&s.ctx),
+            args,
+        );
+        let renter = s.renter.insecure_clone();
+        s.ctx.assert_refused(ix, &[&renter], error, &watched);
+    }
+    let args = client::LeaseOpenArgs {
+        gpu_count: K,
+        deposit_micros: 100 * IOSD,
+        max_rate_usd_per_gpu_hour_micros: 1_999_999,
+    };
+    let ix = client::lease_open(
+        s.renter.pubkey(),
+        s.device,
+        class(H100),
+        0,
+        treasury(&s.ctx),
+        args,
+    );
+    let renter = s.renter.insecure_clone();
+    s.ctx
+        .assert_refused(ix, &[&renter], MarketError::RateAboveLimit, &watched);
+
+    // An unavailable device, and an offered one that a slash left below its stake.
+    let owner = s.provider.key.insecure_clone();
+    let ix = client::device_set_available(owner.pubkey(), 0, class(H100), false);
+    s.ctx.send(&[ix], &[&owner]).expect("withdraw offer");
+    let args = client::LeaseOpenArgs {
+        gpu_count: K,
+        deposit_micros: 100 * IOSD,
+        max_rate_usd_per_gpu_hour_micros: 2_000_000,
+    };
+    let open = client::lease_open(
+        s.renter.pubkey(),
+        s.device,
+        class(H100),
+        0,
+        treasury(&s.ctx),
+        args,
+    );
+    s.ctx.assert_refused(
+        open.clone(),
+        &[&renter],
+        MarketError::DeviceUnavailable,
+        &watched,
+    );
+    let ix = client::device_set_available(owner.pubkey(), 0, class(H100), true);
+    s.ctx.send(&[ix], &[&owner]).expect("offer again");
+    let slasher = slasher(&mut s.ctx);
+    let ix = client::slash_open(slasher.pubkey(), s.device, 0, io_harness::IO, [0; 32]);
+    s.ctx.send(&[ix], &[&slasher]).expect("slash");
+    s.ctx
+        .assert_refused(open, &[&renter], MarketError::StakeBelowRequired, &watched);
+}
+
+/// Settlements beyond the window's cap are refused until the window rolls over.
+#[test]
+fn the_outflow_cap_holds_per_window() {
+    let mut s = scene(1_000);
+    let authority = s.ctx.authority.insecure_clone();
+    let mut params = io_client::defaults::MARKET_PARAMS;
+    params.payout_window_cap_usd_micros = 5 * IOSD;
+    s.ctx
+        .send(
+            &[client::params_set(authority.pubkey(), params)],
+            &[&authority],
+        )
+        .expect("cap");
+    s.open(K, 100 * IOSD).expect("open");
+    s.ctx.warp_by(2 * HOUR);
+    s.settle(0, 7_200).expect("$4 fits");
+    let lease = s.lease(0);
+    let owner = s.provider.key.pubkey();
+    let t = treasury(&s.ctx);
+    let settler = s.settler.insecure_clone();
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 2 * 7_200);
+    s.ctx.assert_refused(
+        ix.clone(),
+        &[&settler],
+        MarketError::PayoutCapExceeded,
+        &[lease],
+    );
+    s.ctx.warp_by(HOUR);
+    s.ctx.send(&[ix], &[&settler]).expect("a new window");
+}
