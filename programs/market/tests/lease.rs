@@ -338,3 +338,88 @@ fn the_outflow_cap_holds_per_window() {
     s.ctx.warp_by(HOUR);
     s.ctx.send(&[ix], &[&settler]).expect("a new window");
 }
+
+/// Strangers, a closing lease past its grace, paused classes, a wrong currency and mismatched
+/// accounts are each refused by name.
+#[test]
+fn refuses_strangers_pauses_and_mismatches() {
+    let mut s = scene(1_000);
+    s.open(K, 100 * IOSD).expect("open");
+    let lease = s.lease(0);
+    let owner = s.provider.key.pubkey();
+    let stranger = s.ctx.funded_keypair();
+    let watched = [lease, client::escrow_address()];
+
+    let ix = client::lease_close_request(stranger.pubkey(), lease, owner);
+    s.ctx
+        .assert_refused(ix, &[&stranger], MarketError::NotLeaseParty, &watched);
+    let payer = s.ctx.payer.pubkey();
+    s.ctx
+        .send(
+            &[io_client::iosd::holder_open(payer, stranger.pubkey())],
+            &[],
+        )
+        .expect("stranger's holder");
+    let mut ix = client::lease_top_up(stranger.pubkey(), lease, IOSD);
+    ix.accounts[0].pubkey = stranger.pubkey();
+    s.ctx
+        .assert_refused(ix, &[&stranger], MarketError::NotLeaseParty, &watched);
+    let renter = s.renter.insecure_clone();
+    let ix = client::lease_top_up(renter.pubkey(), lease, 0);
+    s.ctx
+        .assert_refused(ix, &[&renter], MarketError::ZeroAmount, &watched);
+
+    // IO instead of IOSD: iosd refuses an account that is not an IOSD holder.
+    let mint = s.ctx.io_mint;
+    let renter_io = s.ctx.token_account(&mint, &renter.pubkey());
+    let mut ix = client::lease_top_up(renter.pubkey(), lease, IOSD);
+    ix.accounts[3].pubkey = renter_io;
+    s.ctx
+        .assert_refused(ix, &[&renter], iosd::error::IosdError::NotAHolder, &watched);
+
+    // Finalising with another device than the lease's.
+    let other = s.ctx.funded_keypair();
+    let ix = client::lease_finalize(
+        other.pubkey(),
+        lease,
+        client::config_address(),
+        renter.pubkey(),
+    );
+    s.ctx.assert_refused(
+        ix,
+        &[&other],
+        anchor_lang::error::ErrorCode::AccountDiscriminatorMismatch,
+        &watched,
+    );
+
+    // The guardian pauses leasing and settlement.
+    let guardian = s.ctx.guardian.insecure_clone();
+    for class in [client::PauseClass::Leasing, client::PauseClass::Settlement] {
+        let ix = client::guardian_pause(guardian.pubkey(), class, 1);
+        s.ctx.send(&[ix], &[&guardian]).expect("pause");
+    }
+    s.ctx.warp_by(60);
+    let ix = client::lease_top_up(renter.pubkey(), lease, IOSD);
+    s.ctx
+        .assert_refused(ix, &[&renter], MarketError::Paused, &watched);
+    let settler = s.settler.insecure_clone();
+    let t = treasury(&s.ctx);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 60);
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::Paused, &watched);
+    s.ctx.warp_by(HOUR);
+
+    // After the close grace, settlement is over: only finalising remains.
+    let ix = client::lease_close_request(owner, lease, owner);
+    let provider = s.provider.key.insecure_clone();
+    s.ctx
+        .send(&[ix], &[&provider])
+        .expect("the provider may request the close too");
+    s.ctx.warp_by(HOUR + 1);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 60);
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::LeaseClosing, &watched);
+    let ix = client::lease_close_request(renter.pubkey(), lease, owner);
+    s.ctx
+        .assert_refused(ix, &[&renter], MarketError::LeaseClosing, &watched);
+}
