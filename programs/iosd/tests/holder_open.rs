@@ -69,3 +69,28 @@ fn refuses_a_second_open_and_a_foreign_mint() {
         &[client::holder_address(&other)],
     );
 }
+
+/// An empty holder account can be closed by its owner with SPL Token's own `CloseAccount`
+/// (frozen or not, an account without balance closes), returning its rent; `holder_open` can
+/// open it again later.
+#[test]
+fn an_empty_holder_closes_and_reopens() {
+    let mut ctx = deployment();
+    let owner = ctx.funded_keypair();
+    let holder = open_holder(&mut ctx, &owner.pubkey());
+    let rent = ctx.lamports(&holder);
+    let before = ctx.lamports(&owner.pubkey());
+    let close = spl_token_interface::instruction::close_account(
+        &spl_token_interface::ID,
+        &holder,
+        &owner.pubkey(),
+        &owner.pubkey(),
+        &[],
+    )
+    .unwrap();
+    ctx.send(&[close], &[&owner]).expect("close");
+    assert_eq!(ctx.data(&holder), None);
+    assert_eq!(ctx.lamports(&owner.pubkey()), before + rent);
+    assert_eq!(open_holder(&mut ctx, &owner.pubkey()), holder);
+    assert!(frozen(&ctx, &holder));
+}
