@@ -611,13 +611,11 @@ pub fn lease_top_up(renter: Pubkey, lease: Pubkey, amount_micros: u64) -> Instru
     )
 }
 
-/// `lease_settle`: `provider_owner` owns the lease's provider; its IOSD goes to the holder of
-/// `iosd_payout_owner` (the provider's registered one).
+/// `lease_settle`: `provider_owner` owns the lease's provider, whose earnings are credited.
 pub fn lease_settle(
     settler: Pubkey,
     lease: Pubkey,
     provider_owner: Pubkey,
-    iosd_payout_owner: Pubkey,
     treasury: Treasury,
     cumulative_gpu_secs: u64,
 ) -> Instruction {
@@ -627,7 +625,6 @@ pub fn lease_settle(
             config: config_address(),
             lease,
             provider: provider_address(&provider_owner),
-            provider_holder: crate::iosd::holder_address(&iosd_payout_owner),
             treasury: treasury.account,
             treasury_holder: crate::iosd::holder_address(&treasury.owner),
             iosd: iosd_accounts(),
@@ -637,6 +634,22 @@ pub fn lease_settle(
         program::instruction::LeaseSettle {
             cumulative_gpu_secs,
         },
+    )
+}
+
+/// `provider_claim`: the owner takes the provider's earnings into the IOSD holder of
+/// `iosd_payout_owner` (the provider's registered one).
+pub fn provider_claim(owner: Pubkey, iosd_payout_owner: Pubkey) -> Instruction {
+    instruction(
+        program::accounts::ProviderClaim {
+            owner,
+            provider: provider_address(&owner),
+            provider_holder: crate::iosd::holder_address(&iosd_payout_owner),
+            iosd: iosd_accounts(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::ProviderClaim {},
     )
 }
 
@@ -677,4 +690,44 @@ pub fn lease_finalize(
         },
         program::instruction::LeaseFinalize {},
     )
+}
+
+/// One lease of a `lease_settle_batch`.
+#[derive(Clone, Copy, Debug)]
+pub struct BatchEntry {
+    pub lease: Pubkey,
+    pub provider_owner: Pubkey,
+    pub cumulative_gpu_secs: u64,
+}
+
+/// `lease_settle_batch`: the entries' accounts follow as remaining accounts (lease and
+/// provider, both writable), in order.
+pub fn lease_settle_batch(
+    settler: Pubkey,
+    treasury: Treasury,
+    entries: &[BatchEntry],
+) -> Instruction {
+    use anchor_lang::solana_program::instruction::AccountMeta;
+    let mut ix = instruction(
+        program::accounts::LeaseSettleBatch {
+            settler,
+            config: config_address(),
+            treasury: treasury.account,
+            treasury_holder: crate::iosd::holder_address(&treasury.owner),
+            iosd: iosd_accounts(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::LeaseSettleBatch {
+            cumulatives: entries.iter().map(|e| e.cumulative_gpu_secs).collect(),
+        },
+    );
+    for entry in entries {
+        ix.accounts.push(AccountMeta::new(entry.lease, false));
+        ix.accounts.push(AccountMeta::new(
+            provider_address(&entry.provider_owner),
+            false,
+        ));
+    }
+    ix
 }

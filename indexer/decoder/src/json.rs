@@ -76,7 +76,8 @@ debug_name_field!(
     iosd::state::SolvencyState,
     market::Role,
     market::KeySet,
-    market::PauseClass
+    market::PauseClass,
+    market::events::SkipReason
 );
 
 impl JsonField for market::MarketParams {

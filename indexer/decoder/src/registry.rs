@@ -314,6 +314,18 @@ pub fn event_kinds() -> &'static [EventKind] {
                 gpus_leased,
                 open_leases,
             }),
+            event_kind!(market::LeaseSettlementSkipped {
+                lease,
+                cumulative_gpu_secs,
+                reason,
+            }),
+            event_kind!(market::ProviderClaimed {
+                provider,
+                destination,
+                amount_micros,
+                claimed_total_micros,
+                revision,
+            }),
             event_kind!(market::SlashDecided {
                 slash,
                 device,

@@ -44,3 +44,6 @@ pub const SEED_LEASE: &[u8] = b"lease";
 
 /// Seconds per hour, the unit of the price book's rates.
 pub const SECS_PER_HOUR: u64 = 3_600;
+
+/// Most leases one `lease_settle_batch` settles (each names 3 remaining accounts).
+pub const MAX_SETTLE_BATCH: usize = 32;

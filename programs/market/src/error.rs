@@ -130,4 +130,12 @@ pub enum MarketError {
     NotLeaseParty,
     #[msg("an account does not belong to this lease")]
     LeaseMismatch,
+    #[msg(
+        "a batch names 1 to 32 leases, each with its lease, provider and provider holder accounts"
+    )]
+    BatchShape,
+    #[msg("the provider has unclaimed earnings: claim them before closing")]
+    ProviderHasEarnings,
+    #[msg("nothing has been earned to claim")]
+    NothingToClaim,
 }

@@ -217,8 +217,9 @@ pub struct LeaseSettled {
     pub lease: Pubkey,
     pub settler: Pubkey,
     pub cumulative_gpu_secs: u64,
-    /// Taken from the escrow by this settlement: to the provider plus the fee.
+    /// Taken from the lease by this settlement: the provider's part plus the fee.
     pub paid_micros: u64,
+    /// Credited to the provider's earnings (claimed with `provider_claim`).
     pub provider_micros: u64,
     pub fee_micros: u64,
     pub burned_micros: u64,
@@ -251,4 +252,33 @@ pub struct LeaseFinalized {
     pub timed_out: bool,
     pub gpus_leased: u16,
     pub open_leases: u32,
+}
+
+/// Why a batch skipped a lease.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The lease account is gone (finalised) or not a lease.
+    Closed,
+    /// Past its close grace: only finalising remains.
+    Closing,
+    /// The report is not above what was settled (a replay or an older report).
+    Stale,
+}
+
+/// A batch skipped a lease instead of failing the whole transaction.
+#[event]
+pub struct LeaseSettlementSkipped {
+    pub lease: Pubkey,
+    pub cumulative_gpu_secs: u64,
+    pub reason: SkipReason,
+}
+
+/// A provider claimed its settled IOSD earnings.
+#[event]
+pub struct ProviderClaimed {
+    pub provider: Pubkey,
+    pub destination: Pubkey,
+    pub amount_micros: u64,
+    pub claimed_total_micros: u64,
+    pub revision: u64,
 }

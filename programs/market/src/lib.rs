@@ -111,7 +111,12 @@ pub mod market {
         ProviderUpdate::handle(ctx, iosd_payout_owner)
     }
 
-    /// Provider owner: closes a provider without devices.
+    /// Provider owner: claims the IOSD earned by settlements.
+    pub fn provider_claim(ctx: Context<ProviderClaim>) -> Result<()> {
+        ProviderClaim::handle(ctx)
+    }
+
+    /// Provider owner: closes a provider without devices or unclaimed earnings.
     pub fn provider_close(ctx: Context<ProviderClose>) -> Result<()> {
         ProviderClose::handle(ctx)
     }
@@ -183,6 +188,15 @@ pub mod market {
     /// Settler: settles a lease's cumulative GPU-seconds.
     pub fn lease_settle(ctx: Context<LeaseSettle>, cumulative_gpu_secs: u64) -> Result<()> {
         LeaseSettle::handle(ctx, cumulative_gpu_secs)
+    }
+
+    /// Settler: settles up to 32 leases (remaining accounts: lease and provider per lease),
+    /// skipping closed, closing and stale ones with an event.
+    pub fn lease_settle_batch<'info>(
+        ctx: Context<'info, LeaseSettleBatch<'info>>,
+        cumulatives: Vec<u64>,
+    ) -> Result<()> {
+        LeaseSettleBatch::handle(ctx, cumulatives)
     }
 
     /// Renter or provider: requests the close (usage stops; settlement during the grace).

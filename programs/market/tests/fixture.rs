@@ -226,12 +226,16 @@ impl Scene {
             self.settler.pubkey(),
             self.lease(nonce),
             owner,
-            owner,
             treasury(&self.ctx),
             cumulative_gpu_secs,
         );
         let settler = self.settler.insecure_clone();
         self.ctx.send(&[ix], &[&settler])
+    }
+
+    /// The provider's settled, unclaimed IOSD.
+    pub fn earned(&self) -> u64 {
+        fetch_provider(&self.ctx, &self.provider).earned_iosd_micros
     }
 
     pub fn iosd_balance(&self, owner: &Pubkey) -> u64 {

@@ -5,7 +5,7 @@ use io_client::market as client;
 use io_harness::{IOSD, Signer};
 use market::error::MarketError;
 use market::events::{
-    LeaseCloseRequested, LeaseFinalized, LeaseOpened, LeaseSettled, LeaseToppedUp,
+    LeaseCloseRequested, LeaseFinalized, LeaseOpened, LeaseSettled, LeaseToppedUp, ProviderClaimed,
 };
 
 use crate::fixture::*;
@@ -54,22 +54,29 @@ fn opens_a_lease_funded_in_iosd() {
     assert_eq!(config(&s.ctx).open_leases, 1);
 }
 
-/// One hour of 2 GPUs is 7200 GPU-seconds, $4: the provider gets $4 minus 0.25 %, the fee is
-/// split, and settling the same total again pays nothing.
+/// One hour of 2 GPUs is 7200 GPU-seconds, $4: the provider earns $4 minus 0.25 %, the fee is
+/// split (burned, treasury), settling the same total again pays nothing, and the provider
+/// claims its earnings into its IOSD holder.
 #[test]
-fn settles_cumulative_usage_once() {
+fn settles_cumulative_usage_once_and_the_provider_claims() {
     let mut s = scene(1_000);
     s.open(K, 100 * IOSD).expect("open");
     s.ctx.warp_by(HOUR);
+    let treasury_before = s.iosd_balance(&s.ctx.authority.pubkey());
     let event: LeaseSettled = s.settle(0, 7_200).expect("settle").event(&client::ID);
     assert_eq!(
         (event.paid_micros, event.fee_micros, event.provider_micros),
         (4 * IOSD, 10_000, 3_990_000)
     );
-    assert_eq!(s.iosd_balance(&s.provider.key.pubkey()), 3_990_000);
+    assert_eq!(s.earned(), 3_990_000);
+    assert_eq!(
+        s.iosd_balance(&s.ctx.authority.pubkey()) - treasury_before,
+        5_000
+    );
+    // The escrow keeps the provider's earnings until the claim; only the fee left it.
     assert_eq!(
         balance(&s.ctx, &client::escrow_address()),
-        99_750_000 - 4 * IOSD
+        99_750_000 - 10_000
     );
     assert_eq!(
         (event.total_paid_micros, event.remaining_micros),
@@ -77,7 +84,49 @@ fn settles_cumulative_usage_once() {
     );
     let replay: LeaseSettled = s.settle(0, 7_200).expect("replay").event(&client::ID);
     assert_eq!(replay.paid_micros, 0);
-    assert_eq!(s.iosd_balance(&s.provider.key.pubkey()), 3_990_000);
+    assert_eq!(s.earned(), 3_990_000);
+
+    let owner = s.provider.key.insecure_clone();
+    let claimed: ProviderClaimed = s
+        .ctx
+        .send(
+            &[client::provider_claim(owner.pubkey(), owner.pubkey())],
+            &[&owner],
+        )
+        .expect("claim")
+        .event(&client::ID);
+    assert_eq!(
+        (claimed.amount_micros, claimed.claimed_total_micros),
+        (3_990_000, 3_990_000)
+    );
+    assert_eq!(s.iosd_balance(&owner.pubkey()), 3_990_000);
+    assert_eq!(s.earned(), 0);
+    let provider = client::provider_address(&owner.pubkey());
+    let ix = client::provider_claim(owner.pubkey(), owner.pubkey());
+    s.ctx
+        .assert_refused(ix, &[&owner], MarketError::NothingToClaim, &[provider]);
+}
+
+/// Claims go only to the registered IOSD owner's holder, by the provider's owner; a provider
+/// with unclaimed earnings cannot close.
+#[test]
+fn refuses_bad_claims() {
+    let mut s = scene(1_000);
+    s.open(K, 100 * IOSD).expect("open");
+    s.ctx.warp_by(HOUR);
+    s.settle(0, 7_200).expect("settle");
+    let owner = s.provider.key.insecure_clone();
+    let provider = client::provider_address(&owner.pubkey());
+    let watched = [provider, client::escrow_address()];
+    let renter = s.renter.pubkey();
+    let ix = client::provider_claim(owner.pubkey(), renter);
+    s.ctx
+        .assert_refused(ix, &[&owner], MarketError::LeaseMismatch, &watched);
+    let stranger = s.ctx.funded_keypair();
+    let mut ix = client::provider_claim(stranger.pubkey(), owner.pubkey());
+    ix.accounts[1].pubkey = provider;
+    s.ctx
+        .assert_refused(ix, &[&stranger], MarketError::NotProviderOwner, &watched);
 }
 
 #[test]
@@ -91,19 +140,19 @@ fn refuses_bad_settlements() {
     let owner = s.provider.key.pubkey();
     let t = treasury(&s.ctx);
     let settler = s.settler.insecure_clone();
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 3_599);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 3_599);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::UsageWentBackwards, &watched);
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 7_201);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 7_201);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &watched);
     let stranger = s.ctx.funded_keypair();
-    let ix = client::lease_settle(stranger.pubkey(), lease, owner, owner, t, 7_200);
+    let ix = client::lease_settle(stranger.pubkey(), lease, owner, t, 7_200);
     s.ctx
         .assert_refused(ix, &[&stranger], MarketError::NotSettler, &watched);
-    // The provider's payout must go to its registered IOSD owner's holder.
-    let renter = s.renter.pubkey();
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, renter, t, 7_200);
+    // Another provider account than the lease's.
+    let other = provider(&mut s.ctx, 0);
+    let ix = client::lease_settle(settler.pubkey(), lease, other.key.pubkey(), t, 7_200);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::LeaseMismatch, &watched);
 }
@@ -122,7 +171,7 @@ fn low_runway_pauses_and_a_top_up_resumes() {
     let owner = s.provider.key.pubkey();
     let t = treasury(&s.ctx);
     let settler = s.settler.insecure_clone();
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 2 * 7_200 + 1);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 2 * 7_200 + 1);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &[lease]);
 
@@ -137,7 +186,7 @@ fn low_runway_pauses_and_a_top_up_resumes() {
     s.ctx.warp_by(HOUR);
     s.settle(0, 3 * 7_200)
         .expect("the paused hour does not count, the next one does");
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 3 * 7_200 + 1);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 3 * 7_200 + 1);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &[lease]);
 }
@@ -186,14 +235,15 @@ fn two_phase_close_refunds_the_rest() {
         .event(&client::ID);
     assert_eq!(event.refund_micros, 99_750_000 - 4 * IOSD);
     assert_eq!(s.iosd_balance(&renter.pubkey()), 900 * IOSD + 95_750_000);
-    assert_eq!(balance(&s.ctx, &client::escrow_address()), 0);
+    // What is left in the escrow is the provider's unclaimed earnings.
+    assert_eq!(balance(&s.ctx, &client::escrow_address()), s.earned());
     assert_eq!(s.ctx.data(&lease), None);
     assert_eq!(s.ctx.lamports(&renter.pubkey()), before + rent);
     let device: client::Device = s.ctx.fetch(&s.device);
     assert_eq!((device.gpus_leased, device.open_leases), (0, 0));
     let settler = s.settler.insecure_clone();
     let t = treasury(&s.ctx);
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 7_200);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 7_200);
     s.ctx.assert_refused(
         ix,
         &[&settler],
@@ -328,7 +378,7 @@ fn the_outflow_cap_holds_per_window() {
     let owner = s.provider.key.pubkey();
     let t = treasury(&s.ctx);
     let settler = s.settler.insecure_clone();
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 2 * 7_200);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 2 * 7_200);
     s.ctx.assert_refused(
         ix.clone(),
         &[&settler],
@@ -404,7 +454,7 @@ fn refuses_strangers_pauses_and_mismatches() {
         .assert_refused(ix, &[&renter], MarketError::Paused, &watched);
     let settler = s.settler.insecure_clone();
     let t = treasury(&s.ctx);
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 60);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 60);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::Paused, &watched);
     s.ctx.warp_by(HOUR);
@@ -416,7 +466,7 @@ fn refuses_strangers_pauses_and_mismatches() {
         .send(&[ix], &[&provider])
         .expect("the provider may request the close too");
     s.ctx.warp_by(HOUR + 1);
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, owner, t, 60);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 60);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::LeaseClosing, &watched);
     let ix = client::lease_close_request(renter.pubkey(), lease, owner);

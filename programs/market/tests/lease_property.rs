@@ -1,7 +1,8 @@
 //! Property test in the SVM: random sequences of lease open / top-up / settle / close request /
 //! finalise / time passing, checked against real IOSD balances after every step:
 //!
-//! - deposits = provider payouts + fees (burned + treasury) + refunds + escrow;
+//! - deposits = provider claims + fees (burned + treasury) + refunds + escrow, and the escrow
+//!   holds exactly the open lease's remaining deposit plus the provider's unclaimed earnings;
 //! - no lease pays more than rate × k × active time;
 //! - a replayed settlement pays 0.
 
@@ -21,6 +22,7 @@ enum Op {
     Replay,
     CloseRequest,
     Finalize,
+    Claim,
     Warp { secs: i64 },
 }
 
@@ -32,6 +34,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Replay),
         1 => Just(Op::CloseRequest),
         2 => Just(Op::Finalize),
+        1 => Just(Op::Claim),
         3 => (0i64..=3 * 3_600).prop_map(|secs| Op::Warp { secs }),
     ]
 }
@@ -129,15 +132,34 @@ proptest! {
                         expect_error(outcome, MarketError::CloseTooEarly);
                     }
                 }
+                Op::Claim => {
+                    let owner = s.provider.key.insecure_clone();
+                    let earned = s.earned();
+                    let ix = client::provider_claim(owner.pubkey(), owner.pubkey());
+                    let outcome = s.ctx.send(&[ix], &[&owner]);
+                    if earned == 0 {
+                        expect_error(outcome, MarketError::NothingToClaim);
+                    } else {
+                        prop_assert!(outcome.is_ok());
+                    }
+                }
                 Op::Warp { secs } => s.ctx.warp_by(secs),
             }
+            // The escrow holds the open lease's remaining deposit and the provider's
+            // unclaimed earnings; claims move earnings to the provider's holder.
             let escrow = balance(&s.ctx, &client::escrow_address());
+            let claimed = s.iosd_balance(&s.provider.key.pubkey());
             prop_assert_eq!(
                 totals.deposits,
-                totals.provider + totals.fees + totals.refunds + escrow,
-                "deposits = payouts + fees + refunds + escrow"
+                claimed + totals.fees + totals.refunds + escrow,
+                "deposits = claimed + fees + refunds + escrow"
             );
-            prop_assert_eq!(s.iosd_balance(&s.provider.key.pubkey()), totals.provider);
+            prop_assert_eq!(s.earned() + claimed, totals.provider);
+            let remaining = match current {
+                Some(nonce) => s.ctx.fetch::<client::Lease>(&s.lease(nonce)).remaining().unwrap(),
+                None => 0,
+            };
+            prop_assert_eq!(escrow, remaining + s.earned());
             prop_assert_eq!(
                 s.iosd_balance(&renter.pubkey()),
                 start_renter - totals.deposits + totals.refunds

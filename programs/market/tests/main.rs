@@ -5,6 +5,7 @@ mod config_init;
 mod device;
 mod fixture;
 mod lease;
+mod lease_batch;
 mod lease_property;
 mod price_book;
 mod property;

@@ -129,12 +129,27 @@ fn every_instruction_fits_a_transaction() {
                 key(),
                 key(),
                 key(),
-                key(),
                 client::Treasury {
                     account: key(),
                     owner: key(),
                 },
                 1,
+            ),
+        ),
+        ("provider_claim", client::provider_claim(key(), key())),
+        (
+            "lease_settle_batch (1 lease)",
+            client::lease_settle_batch(
+                key(),
+                client::Treasury {
+                    account: key(),
+                    owner: key(),
+                },
+                &[client::BatchEntry {
+                    lease: key(),
+                    provider_owner: key(),
+                    cumulative_gpu_secs: 1,
+                }],
             ),
         ),
         (

@@ -17,6 +17,10 @@ pub struct Provider {
     pub io_payout: Pubkey,
     /// Owner of the IOSD holder account that receives IOSD payouts.
     pub iosd_payout_owner: Pubkey,
+    /// IOSD micros earned by settlements and not yet claimed (held in the market's escrow).
+    pub earned_iosd_micros: u64,
+    /// IOSD micros claimed over the provider's life.
+    pub claimed_iosd_micros: u64,
     /// Devices currently registered.
     pub device_count: u32,
     /// Devices ever registered: the next device's index (part of its seeds).

@@ -7,12 +7,15 @@ pub mod lease_close_request;
 pub mod lease_finalize;
 pub mod lease_open;
 pub mod lease_settle;
+pub mod lease_settle_batch;
 pub mod lease_top_up;
+pub mod settlement;
 
 pub use lease_close_request::*;
 pub use lease_finalize::*;
 pub use lease_open::*;
 pub use lease_settle::*;
+pub use lease_settle_batch::*;
 pub use lease_top_up::*;
 
 use anchor_lang::prelude::*;

@@ -44,6 +44,8 @@ impl ProviderRegister<'_> {
             owner,
             io_payout: ctx.accounts.io_payout.key(),
             iosd_payout_owner,
+            earned_iosd_micros: 0,
+            claimed_iosd_micros: 0,
             device_count: 0,
             devices_created: 0,
             rent_payer: owner,

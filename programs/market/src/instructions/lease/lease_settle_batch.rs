@@ -1,0 +1,130 @@
+//! `lease_settle_batch`: a settler settles up to 32 leases in one transaction. Each lease names
+//! two remaining accounts (lease, provider, both writable) and one cumulative report. Providers'
+//! earnings are credited, not transferred (`provider_claim` pays them), so a lease costs no token
+//! CPI: the runtime's limit of 64 instructions per transaction would otherwise stop a batch at
+//! seven leases.
+//! A lease that is closed, past its close grace, or whose report is not above what was settled
+//! is skipped with an event, so nobody can make the batch fail by closing one lease; any other
+//! bad report fails the whole transaction. Fees are burned and paid to the treasury once.
+
+use anchor_lang::prelude::*;
+use anchor_spl::token::TokenAccount;
+
+use super::*;
+use crate::constants::{MAX_SETTLE_BATCH, SEED_CONFIG};
+use crate::error::MarketError;
+use crate::events::{LeaseSettlementSkipped, SkipReason};
+use crate::instructions::stake::add;
+use crate::state::{KeySet, Lease, MarketConfig, PauseClass, Provider};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct LeaseSettleBatch<'info> {
+    pub settler: Signer<'info>,
+    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    pub config: Account<'info, MarketConfig>,
+    #[account(address = config.treasury @ MarketError::ConfigAccountMismatch)]
+    pub treasury: Account<'info, TokenAccount>,
+    /// The IOSD holder account of the treasury's owner.
+    #[account(mut)]
+    pub treasury_holder: Account<'info, TokenAccount>,
+    pub iosd: IosdAccounts<'info>,
+}
+
+/// Whether a lease is skipped, and why.
+fn skip_reason(
+    config: &MarketConfig,
+    lease: &Lease,
+    cumulative: u64,
+    now: i64,
+) -> Result<Option<SkipReason>> {
+    match settlement::check_report(config, lease, cumulative, now) {
+        Ok(()) if cumulative == lease.settled_gpu_secs => Ok(Some(SkipReason::Stale)),
+        Ok(()) => Ok(None),
+        Err(error) if error == MarketError::LeaseClosing.into() => Ok(Some(SkipReason::Closing)),
+        Err(error) if error == MarketError::UsageWentBackwards.into() => {
+            Ok(Some(SkipReason::Stale))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+impl<'info> LeaseSettleBatch<'info> {
+    pub fn handle(ctx: Context<'info, Self>, cumulatives: Vec<u64>) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let accounts = &ctx.accounts;
+        accounts
+            .config
+            .require_not_paused(PauseClass::Settlement, now)?;
+        require!(
+            accounts
+                .config
+                .keys(KeySet::Settlers)
+                .contains(&accounts.settler.key()),
+            MarketError::NotSettler
+        );
+        require_holder_of(&accounts.treasury_holder, &accounts.treasury.owner)?;
+        let remaining = ctx.remaining_accounts;
+        require!(
+            (1..=MAX_SETTLE_BATCH).contains(&cumulatives.len())
+                && Some(remaining.len()) == cumulatives.len().checked_mul(2),
+            MarketError::BatchShape
+        );
+
+        let iosd = crate::iosd_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
+        let settler = ctx.accounts.settler.key();
+        let (mut burn, mut treasury) = (0u64, 0u64);
+        for (entry, &cumulative) in remaining.chunks_exact(2).zip(&cumulatives) {
+            let [lease_info, provider_info] = entry else {
+                return err!(MarketError::BatchShape);
+            };
+            if lease_info.owner != &crate::ID || lease_info.data_is_empty() {
+                emit_cpi!(LeaseSettlementSkipped {
+                    lease: lease_info.key(),
+                    cumulative_gpu_secs: cumulative,
+                    reason: SkipReason::Closed,
+                });
+                continue;
+            }
+            let mut lease: Account<'info, Lease> = Account::try_from(lease_info)?;
+            require!(lease_info.is_writable, MarketError::LeaseMismatch);
+            if let Some(reason) = skip_reason(&ctx.accounts.config, &lease, cumulative, now)? {
+                emit_cpi!(LeaseSettlementSkipped {
+                    lease: lease_info.key(),
+                    cumulative_gpu_secs: cumulative,
+                    reason,
+                });
+                continue;
+            }
+            let mut provider: Account<'info, Provider> = Account::try_from(provider_info)?;
+            require_keys_eq!(provider.key(), lease.provider, MarketError::LeaseMismatch);
+            require!(provider_info.is_writable, MarketError::LeaseMismatch);
+
+            let paid = settlement::apply(
+                &mut ctx.accounts.config,
+                &mut lease,
+                &mut provider,
+                cumulative,
+                now,
+            )?;
+            // Written back now: a later entry of the same provider reloads these bytes.
+            lease.exit(&crate::ID)?;
+            provider.exit(&crate::ID)?;
+            burn = add(burn, paid.fee.burn)?;
+            treasury = add(treasury, paid.fee.treasury)?;
+            let event = settlement::settled_event(
+                lease_info.key(),
+                &lease,
+                settler,
+                &paid,
+                ctx.accounts.config.payout_window_used_usd_micros,
+            )?;
+            emit_cpi!(event);
+        }
+        iosd.burn(burn)?;
+        iosd.pay_out(&ctx.accounts.treasury_holder.to_account_info(), treasury)?;
+        let config = &mut ctx.accounts.config;
+        config.bump_revision()?;
+        config.invariant()
+    }
+}

@@ -1,0 +1,123 @@
+//! The settlement rules shared by `lease_settle` and `lease_settle_batch`: which reports are
+//! acceptable, what they pay, and the state they leave. No token movement here.
+
+use anchor_lang::prelude::*;
+
+use super::{FeeSplit, split_fee};
+use crate::error::MarketError;
+use crate::events::LeaseSettled;
+use crate::instructions::stake::{add, sub};
+use crate::state::{Lease, MarketConfig, Provider};
+
+/// Checks a report of `cumulative_gpu_secs` for `lease` at `now`: not past the close grace, not
+/// lower than what was settled, not above `k × active seconds`.
+pub fn check_report(
+    config: &MarketConfig,
+    lease: &Lease,
+    cumulative_gpu_secs: u64,
+    now: i64,
+) -> Result<()> {
+    if lease.close_requested_at != 0 {
+        let grace_end = lease
+            .close_requested_at
+            .checked_add(i64::from(config.params.close_grace_secs))
+            .ok_or(MarketError::MathOverflow)?;
+        require!(now <= grace_end, MarketError::LeaseClosing);
+    }
+    require!(
+        cumulative_gpu_secs >= lease.settled_gpu_secs,
+        MarketError::UsageWentBackwards
+    );
+    require!(
+        cumulative_gpu_secs <= lease.capacity_gpu_secs(now)?,
+        MarketError::UsageAboveCapacity
+    );
+    Ok(())
+}
+
+/// What one settlement pays out of the escrow.
+pub struct Settlement {
+    pub due: u64,
+    pub to_provider: u64,
+    pub fee: FeeSplit,
+}
+
+/// Applies a checked report: takes `min(payable(cumulative), deposited) − paid` from the lease,
+/// credits it less the provider fee to the provider's earnings (claimed later with
+/// `provider_claim`, so a settlement moves no tokens for the provider), counts it against the
+/// window's outflow cap, records the totals and pauses the lease on low runway. The caller
+/// moves the fee and bumps the config's revision.
+pub fn apply(
+    config: &mut MarketConfig,
+    lease: &mut Lease,
+    provider: &mut Provider,
+    cumulative_gpu_secs: u64,
+    now: i64,
+) -> Result<Settlement> {
+    let params = config.params;
+    let owed = lease.payable(cumulative_gpu_secs)?.min(lease.deposited);
+    let due = owed.saturating_sub(lease.paid);
+    let fee = split_fee(due, params.provider_fee_bps, params.burn_share_bps)?;
+    let to_provider = sub(due, fee.fee)?;
+
+    let window_end = config
+        .payout_window_started_at
+        .checked_add(i64::from(params.payout_window_secs))
+        .ok_or(MarketError::MathOverflow)?;
+    if now >= window_end {
+        config.payout_window_started_at = now;
+        config.payout_window_used_usd_micros = 0;
+    }
+    let used = add(config.payout_window_used_usd_micros, due)?;
+    require!(
+        used <= params.payout_window_cap_usd_micros,
+        MarketError::PayoutCapExceeded
+    );
+    config.payout_window_used_usd_micros = used;
+
+    lease.settled_gpu_secs = cumulative_gpu_secs;
+    lease.paid = add(lease.paid, due)?;
+    lease.provider_paid = add(lease.provider_paid, to_provider)?;
+    lease.fees = add(lease.fees, fee.fee)?;
+    // Low runway pauses the lease instead of letting it run dry; a top-up resumes it.
+    if lease.paused_at == 0
+        && lease.close_requested_at == 0
+        && lease.runway_secs()? < u64::from(params.min_runway_secs)
+    {
+        lease.paused_at = now;
+    }
+    lease.bump_revision()?;
+    lease.invariant()?;
+    provider.earned_iosd_micros = add(provider.earned_iosd_micros, to_provider)?;
+    provider.bump_revision()?;
+    provider.invariant()?;
+    Ok(Settlement {
+        due,
+        to_provider,
+        fee,
+    })
+}
+
+/// The `LeaseSettled` event of an applied settlement.
+pub fn settled_event(
+    lease_key: Pubkey,
+    lease: &Lease,
+    settler: Pubkey,
+    settlement: &Settlement,
+    window_used_usd_micros: u64,
+) -> Result<LeaseSettled> {
+    Ok(LeaseSettled {
+        lease: lease_key,
+        settler,
+        cumulative_gpu_secs: lease.settled_gpu_secs,
+        paid_micros: settlement.due,
+        provider_micros: settlement.to_provider,
+        fee_micros: settlement.fee.fee,
+        burned_micros: settlement.fee.burn,
+        total_paid_micros: lease.paid,
+        remaining_micros: lease.remaining()?,
+        paused: lease.paused_at != 0,
+        window_used_usd_micros,
+        revision: lease.revision,
+    })
+}

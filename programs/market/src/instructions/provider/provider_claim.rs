@@ -1,0 +1,49 @@
+//! `provider_claim`: the provider's owner takes its settled earnings out of the market's escrow
+//! into the IOSD holder of its registered `iosd_payout_owner`.
+
+use anchor_lang::prelude::*;
+use anchor_spl::token::TokenAccount;
+
+use crate::error::MarketError;
+use crate::events::ProviderClaimed;
+use crate::instructions::lease::*;
+use crate::instructions::stake::add;
+use crate::state::Provider;
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct ProviderClaim<'info> {
+    pub owner: Signer<'info>,
+    #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
+    pub provider: Account<'info, Provider>,
+    /// The IOSD holder of the provider's `iosd_payout_owner`.
+    #[account(mut)]
+    pub provider_holder: Account<'info, TokenAccount>,
+    pub iosd: IosdAccounts<'info>,
+}
+
+impl ProviderClaim<'_> {
+    pub fn handle(ctx: Context<Self>) -> Result<()> {
+        let amount = ctx.accounts.provider.earned_iosd_micros;
+        require!(amount > 0, MarketError::NothingToClaim);
+        require_holder_of(
+            &ctx.accounts.provider_holder,
+            &ctx.accounts.provider.iosd_payout_owner,
+        )?;
+        let iosd = crate::iosd_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
+        iosd.pay_out(&ctx.accounts.provider_holder.to_account_info(), amount)?;
+        let provider = &mut ctx.accounts.provider;
+        provider.earned_iosd_micros = 0;
+        provider.claimed_iosd_micros = add(provider.claimed_iosd_micros, amount)?;
+        provider.bump_revision()?;
+        provider.invariant()?;
+        emit_cpi!(ProviderClaimed {
+            provider: provider.key(),
+            destination: ctx.accounts.provider_holder.key(),
+            amount_micros: amount,
+            claimed_total_micros: provider.claimed_iosd_micros,
+            revision: provider.revision,
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,244 @@
+//! `lease_settle_batch`: many leases in one transaction, skips instead of failures for closed,
+//! closing and stale leases, fees moved once; and how many leases fit one transaction, with and
+//! without an address lookup table (`--nocapture` prints the figures in BENCHMARKS.md).
+
+use anchor_lang::prelude::Pubkey;
+use io_client::market as client;
+use io_harness::{IO, IOSD, Signer};
+use market::error::MarketError;
+use market::events::{LeaseSettled, LeaseSettlementSkipped, SkipReason};
+use solana_message::{AddressLookupTableAccount, VersionedMessage, v0};
+use solana_transaction::versioned::VersionedTransaction;
+
+use crate::fixture::*;
+
+const HOUR: i64 = 3_600;
+const PACKET_DATA_SIZE: usize = 1_232;
+
+/// Adds `devices` more H100 ×8 devices to the scene's provider, staked and offered.
+fn more_devices(s: &mut Scene, devices: u32) -> Vec<Pubkey> {
+    let owner = Owner {
+        key: s.provider.key.insecure_clone(),
+        io: s.provider.io,
+    };
+    s.ctx.mint_io(&owner.io, u64::from(devices) * 2_400 * IO);
+    (0..devices)
+        .map(|_| {
+            let index = device(&mut s.ctx, &owner, H100, 8);
+            deposit(&mut s.ctx, &owner, index, 2_400 * IO).expect("stake");
+            let offer = client::device_set_available(owner.key.pubkey(), index, class(H100), true);
+            s.ctx.send(&[offer], &[&owner.key]).expect("offer");
+            device_address(&owner, index)
+        })
+        .collect()
+}
+
+/// Opens `count` one-GPU $10 leases spread over the scene's devices; returns their addresses.
+fn open_many(s: &mut Scene, count: usize) -> Vec<Pubkey> {
+    let mut devices = vec![s.device];
+    let needed = count.div_ceil(8).saturating_sub(1);
+    devices.extend(more_devices(s, u32::try_from(needed).unwrap()));
+    let renter = s.renter.insecure_clone();
+    (0..count)
+        .map(|i| {
+            let device = devices[i / 8];
+            let nonce = s.ctx.fetch::<client::Device>(&device).leases_created;
+            let args = client::LeaseOpenArgs {
+                gpu_count: 1,
+                deposit_micros: 10 * IOSD,
+                max_rate_usd_per_gpu_hour_micros: 2_000_000,
+            };
+            let ix = client::lease_open(
+                renter.pubkey(),
+                device,
+                class(H100),
+                nonce,
+                treasury(&s.ctx),
+                args,
+            );
+            s.ctx.send(&[ix], &[&renter]).expect("open");
+            client::lease_address(&device, nonce)
+        })
+        .collect()
+}
+
+fn entries(s: &Scene, leases: &[Pubkey], cumulative: u64) -> Vec<client::BatchEntry> {
+    let owner = s.provider.key.pubkey();
+    leases
+        .iter()
+        .map(|&lease| client::BatchEntry {
+            lease,
+            provider_owner: owner,
+            cumulative_gpu_secs: cumulative,
+        })
+        .collect()
+}
+
+#[test]
+fn settles_a_batch_and_skips_closed_closing_and_stale_leases() {
+    let mut s = scene(1_000);
+    let leases = open_many(&mut s, 5);
+    s.ctx.warp_by(HOUR);
+    // Lease 1 already settled to 3600 (a replay is stale); lease 2 closing past its grace;
+    // lease 3 finalised (closed).
+    s.settle(1, 3_600).expect("settle lease 1");
+    let owner = s.provider.key.pubkey();
+    let renter = s.renter.insecure_clone();
+    for lease in [leases[2], leases[3]] {
+        let ix = client::lease_close_request(renter.pubkey(), lease, owner);
+        s.ctx.send(&[ix], &[&renter]).expect("close request");
+    }
+    s.ctx.warp_by(HOUR + 1);
+    let anyone = s.ctx.payer.pubkey();
+    let ix = client::lease_finalize(anyone, leases[3], s.device, renter.pubkey());
+    s.ctx.send(&[ix], &[]).expect("finalise lease 3");
+
+    let provider_before = s.earned();
+    let mut batch = entries(&s, &leases, 3_600);
+    batch[4].cumulative_gpu_secs = 7_200;
+    let settler = s.settler.insecure_clone();
+    let ix = client::lease_settle_batch(settler.pubkey(), treasury(&s.ctx), &batch);
+    let executed = s.ctx.send(&[ix], &[&settler]).expect("batch");
+    let settled: Vec<LeaseSettled> = executed.events(&client::ID);
+    let skipped: Vec<LeaseSettlementSkipped> = executed.events(&client::ID);
+    assert_eq!(
+        settled
+            .iter()
+            .map(|e| (e.lease, e.paid_micros))
+            .collect::<Vec<_>>(),
+        vec![(leases[0], 2 * IOSD), (leases[4], 4 * IOSD)]
+    );
+    assert_eq!(
+        skipped
+            .iter()
+            .map(|e| (e.lease, e.reason))
+            .collect::<Vec<_>>(),
+        vec![
+            (leases[1], SkipReason::Stale),
+            (leases[2], SkipReason::Closing),
+            (leases[3], SkipReason::Closed)
+        ]
+    );
+    // $6 less the 0.25 % provider fee.
+    assert_eq!(s.earned() - provider_before, 6 * IOSD - 15_000);
+    let lease: client::Lease = s.ctx.fetch(&leases[4]);
+    assert_eq!((lease.settled_gpu_secs, lease.paid), (7_200, 4 * IOSD));
+}
+
+#[test]
+fn refuses_bad_batches() {
+    let mut s = scene(1_000);
+    let leases = open_many(&mut s, 2);
+    s.ctx.warp_by(HOUR);
+    let settler = s.settler.insecure_clone();
+    let t = treasury(&s.ctx);
+    let watched = [leases[0], leases[1], client::escrow_address()];
+    let ix = client::lease_settle_batch(settler.pubkey(), t, &[]);
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::BatchShape, &watched);
+    let mut ix = client::lease_settle_batch(settler.pubkey(), t, &entries(&s, &leases, 3_600));
+    ix.accounts.pop();
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::BatchShape, &watched);
+    let stranger = s.ctx.funded_keypair();
+    let ix = client::lease_settle_batch(stranger.pubkey(), t, &entries(&s, &leases, 3_600));
+    s.ctx
+        .assert_refused(ix, &[&stranger], MarketError::NotSettler, &watched);
+    // Usage above capacity on one lease is the settler's error: the whole batch fails.
+    let mut batch = entries(&s, &leases, 3_600);
+    batch[1].cumulative_gpu_secs = 3_601;
+    let ix = client::lease_settle_batch(settler.pubkey(), t, &batch);
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &watched);
+    // A provider other than the lease's.
+    let mut ix = client::lease_settle_batch(settler.pubkey(), t, &entries(&s, &leases, 3_600));
+    let other = provider(&mut s.ctx, 0);
+    let position = ix.accounts.len() - 1;
+    ix.accounts[position].pubkey = client::provider_address(&other.key.pubkey());
+    s.ctx
+        .assert_refused(ix, &[&settler], MarketError::LeaseMismatch, &watched);
+}
+
+/// An address lookup table holding `addresses`, written as the ALT program stores it (active:
+/// never deactivated, extended at slot 0).
+fn lookup_table(s: &mut Scene, addresses: Vec<Pubkey>) -> AddressLookupTableAccount {
+    let key = Pubkey::new_unique();
+    let mut data = Vec::with_capacity(56 + 32 * addresses.len());
+    data.extend_from_slice(&1u32.to_le_bytes()); // LookupTable
+    data.extend_from_slice(&u64::MAX.to_le_bytes()); // deactivation slot
+    data.extend_from_slice(&0u64.to_le_bytes()); // last extended slot
+    data.push(0); // its start index
+    data.push(1); // Some(authority)
+    data.extend_from_slice(s.ctx.authority.pubkey().as_ref());
+    data.extend_from_slice(&[0, 0]); // padding
+    for address in &addresses {
+        data.extend_from_slice(address.as_ref());
+    }
+    let account = solana_account::Account {
+        lamports: s.ctx.svm.minimum_balance_for_rent_exemption(data.len()),
+        data,
+        owner: solana_sdk_ids::address_lookup_table::ID,
+        executable: false,
+        rent_epoch: 0,
+    };
+    s.ctx.svm.set_account(key, account).unwrap();
+    AddressLookupTableAccount { key, addresses }
+}
+
+/// The largest batch in one transaction: legacy, and v0 with every account but the settler in
+/// a lookup table. Each size is sent and must settle every lease.
+#[test]
+fn how_many_leases_fit_one_transaction() {
+    let mut s = scene(1_000);
+    let leases = open_many(&mut s, 32);
+    s.ctx.warp_by(HOUR);
+    let settler = s.settler.insecure_clone();
+    let t = treasury(&s.ctx);
+    let size =
+        |tx: &VersionedTransaction| 1 + 64 * tx.signatures.len() + tx.message.serialize().len();
+
+    let legacy = (1..=32)
+        .take_while(|&n| {
+            let ix =
+                client::lease_settle_batch(settler.pubkey(), t, &entries(&s, &leases[..n], 3_600));
+            let message = solana_message::Message::new(&[ix], Some(&settler.pubkey()));
+            1 + 64 + message.serialize().len() <= PACKET_DATA_SIZE
+        })
+        .last()
+        .unwrap_or(0);
+
+    let all = client::lease_settle_batch(settler.pubkey(), t, &entries(&s, &leases, 3_600));
+    let mut addresses: Vec<Pubkey> = all.accounts.iter().map(|m| m.pubkey).collect();
+    addresses.push(client::ID);
+    addresses.sort();
+    addresses.dedup();
+    addresses.retain(|a| *a != settler.pubkey() && *a != client::ID);
+    let table = lookup_table(&mut s, addresses);
+    s.ctx.warp_by(1);
+    let build = |n: usize, ctx: &io_harness::TestContext| {
+        let ix = client::lease_settle_batch(settler.pubkey(), t, &entries(&s, &leases[..n], 3_600));
+        let message = v0::Message::try_compile(
+            &settler.pubkey(),
+            &[ix],
+            std::slice::from_ref(&table),
+            ctx.svm.latest_blockhash(),
+        )
+        .unwrap();
+        VersionedTransaction::try_new(VersionedMessage::V0(message), &[&settler]).unwrap()
+    };
+    let with_table = (1..=32)
+        .take_while(|&n| size(&build(n, &s.ctx)) <= PACKET_DATA_SIZE)
+        .last()
+        .unwrap_or(0);
+    let tx = build(with_table, &s.ctx);
+    let bytes = size(&tx);
+    let result = s.ctx.svm.send_transaction(tx);
+    assert!(result.is_ok(), "{:?}", result.err().map(|f| f.meta.logs));
+    for lease in &leases[..with_table] {
+        assert_eq!(s.ctx.fetch::<client::Lease>(lease).settled_gpu_secs, 3_600);
+    }
+    println!(
+        "batch settlement: {legacy} leases in a legacy transaction; {with_table} in a v0 transaction with a lookup table ({bytes} bytes; the program's cap is 32)"
+    );
+    assert!(with_table >= 20, "goal: at least 20 leases per transaction");
+}
