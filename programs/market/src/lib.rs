@@ -1,10 +1,12 @@
 //! `market`: renters pay providers for GPU time in IO or IOSD through escrowed leases settled
 //! from usage reported by settlers; providers register devices and stake IO against them.
 //!
-//! Part 1 (this crate so far): the configuration with roles, key sets and guardian pauses; the
-//! GPU price book; providers and devices; stake sized to capacity with an unstake cooldown; and
-//! slashing into an appeal escrow. Part 2 so far: IOSD-funded leases (open, top up, settle
-//! cumulative usage under an outflow cap, runway pause, two-phase close).
+//! - configuration with two-step roles, settler and slasher sets and guardian pauses;
+//! - the GPU price book; providers and devices; stake sized to capacity with an unstake
+//!   cooldown; slashing into an appeal escrow;
+//! - IOSD-funded leases: open, top up, settle cumulative usage (single, or up to 32 per
+//!   transaction) under an outflow cap, runway pause, two-phase close; settlements credit the
+//!   provider's earnings, which `provider_claim` pays out. IO-funded leases come next.
 
 #![deny(clippy::arithmetic_side_effects)]
 

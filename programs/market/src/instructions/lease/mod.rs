@@ -1,4 +1,5 @@
-//! Leases funded in IOSD: open, top up, settle cumulative usage, request the close, finalise.
+//! Leases funded in IOSD: open, top up, settle cumulative usage (one lease or a batch), request
+//! the close, finalise.
 //! The IOSD sits in the market's escrow (the iosd holder of the market's spender PDA) and moves
 //! only by CPI into iosd signed with that PDA.
 
