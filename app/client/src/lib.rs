@@ -18,11 +18,7 @@ pub mod iosd;
 
 pub mod market;
 
-/// Client of the inference program.
-pub mod inference {
-    crate::program::program_client!(::inference, InferenceConfig);
-    crate::program::standard_config_init!();
-}
+pub mod inference;
 
 /// Client of the rewards program.
 pub mod rewards {

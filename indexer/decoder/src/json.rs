@@ -136,3 +136,16 @@ impl JsonField for market::state::StakeTotals {
         })
     }
 }
+
+impl JsonField for inference::ModelTerms {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "currency": format!("{:?}", self.currency),
+            "price_per_request": self.price_per_request,
+            "price_per_1k_tokens": self.price_per_1k_tokens,
+            "model_owner_bps": self.split.model_owner_bps,
+            "provider_bps": self.split.provider_bps,
+            "burn_bps": self.split.burn_bps,
+        })
+    }
+}

@@ -343,6 +343,21 @@ pub fn event_kinds() -> &'static [EventKind] {
                 max_direct_batch,
                 revision,
             }),
+            event_kind!(inference::ModelRegistered {
+                model,
+                owner,
+                model_id,
+                content_hash,
+                terms,
+            }),
+            event_kind!(inference::ModelUpdated {
+                model,
+                terms,
+                paused,
+                retired,
+                revision,
+            }),
+            event_kind!(inference::ModelClosed { model, rent_payer }),
             event_kind!(rewards::ConfigInitialized {
                 config,
                 authority,

@@ -11,3 +11,6 @@ pub const MIN_SESSION_CLOSE_TIMEOUT_SECS: u32 = 86_400;
 
 /// Most inferences one direct-payment instruction may pay for.
 pub const MAX_DIRECT_BATCH: u16 = 64;
+
+/// Seed of a model: `[SEED_MODEL, owner, model_id (32 bytes)]`.
+pub const SEED_MODEL: &[u8] = b"model";

@@ -22,4 +22,20 @@ pub enum InferenceError {
     /// 6005
     #[msg("a stored account broke one of its invariants")]
     InvariantViolated,
+    #[msg("the model id must not be empty")]
+    ModelIdEmpty,
+    #[msg("the model's content hash must not be empty")]
+    ContentHashUnset,
+    #[msg("a model needs a price per request or per 1k tokens")]
+    ModelPriceZero,
+    #[msg("the revenue split (model owner, provider, burn) must add up to 10_000 bps")]
+    SplitNotWhole,
+    #[msg("only the model's owner may do this")]
+    NotModelOwner,
+    #[msg("the model is retired")]
+    ModelRetired,
+    #[msg("the model must be retired and have no open session to close")]
+    ModelInUse,
+    #[msg("an amount computation overflowed")]
+    MathOverflow,
 }

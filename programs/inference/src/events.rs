@@ -14,3 +14,30 @@ pub struct ConfigInitialized {
     pub max_direct_batch: u16,
     pub revision: u64,
 }
+
+/// A model was registered.
+#[event]
+pub struct ModelRegistered {
+    pub model: Pubkey,
+    pub owner: Pubkey,
+    pub model_id: [u8; 32],
+    pub content_hash: [u8; 32],
+    pub terms: crate::state::ModelTerms,
+}
+
+/// A model's terms, pause or retirement changed (post-state).
+#[event]
+pub struct ModelUpdated {
+    pub model: Pubkey,
+    pub terms: crate::state::ModelTerms,
+    pub paused: bool,
+    pub retired: bool,
+    pub revision: u64,
+}
+
+/// A retired model without sessions was closed; its rent went back to the payer.
+#[event]
+pub struct ModelClosed {
+    pub model: Pubkey,
+    pub rent_payer: Pubkey,
+}

@@ -1,3 +1,4 @@
 //! Program tests of `inference` in LiteSVM (one binary; one module per instruction).
 
 mod config_init;
+mod model;

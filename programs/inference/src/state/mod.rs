@@ -1,5 +1,7 @@
-//! Accounts owned by the inference program, one type per file.
+//! Accounts owned by the inference program, one per file.
 
 pub mod config;
+pub mod model;
 
 pub use config::*;
+pub use model::*;
