@@ -653,6 +653,29 @@ pub fn provider_claim(owner: Pubkey, iosd_payout_owner: Pubkey) -> Instruction {
     )
 }
 
+/// `provider_claim_io`: the owner takes the provider's earnings as IO, redeemed through iosd at
+/// `price_update` into the provider's registered IO payout account `io_payout`.
+pub fn provider_claim_io(
+    owner: Pubkey,
+    io_payout: Pubkey,
+    price_update: Pubkey,
+    min_io_out_base: u64,
+) -> Instruction {
+    instruction(
+        program::accounts::ProviderClaimIo {
+            owner,
+            provider: provider_address(&owner),
+            io_payout,
+            price_update,
+            io_vault: crate::iosd::io_vault_address(),
+            iosd: iosd_accounts(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::ProviderClaimIo { min_io_out_base },
+    )
+}
+
 pub fn lease_close_request(
     requester: Pubkey,
     lease: Pubkey,

@@ -323,6 +323,7 @@ pub fn event_kinds() -> &'static [EventKind] {
                 provider,
                 destination,
                 amount_micros,
+                io_out_base,
                 claimed_total_micros,
                 revision,
             }),

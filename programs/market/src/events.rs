@@ -273,12 +273,15 @@ pub struct LeaseSettlementSkipped {
     pub reason: SkipReason,
 }
 
-/// A provider claimed its settled IOSD earnings.
+/// A provider claimed its settled IOSD earnings, as IOSD or redeemed to IO.
 #[event]
 pub struct ProviderClaimed {
     pub provider: Pubkey,
+    /// The IOSD holder, or the IO account when redeemed.
     pub destination: Pubkey,
     pub amount_micros: u64,
+    /// IO paid when redeemed (0 for an IOSD claim).
+    pub io_out_base: u64,
     pub claimed_total_micros: u64,
     pub revision: u64,
 }

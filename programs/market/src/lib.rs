@@ -118,6 +118,12 @@ pub mod market {
         ProviderClaim::handle(ctx)
     }
 
+    /// Provider owner: claims the IOSD earned by settlements as IO (redeemed through iosd into
+    /// the registered IO payout account), refusing less than `min_io_out_base`.
+    pub fn provider_claim_io(ctx: Context<ProviderClaimIo>, min_io_out_base: u64) -> Result<()> {
+        ProviderClaimIo::handle(ctx, min_io_out_base)
+    }
+
     /// Provider owner: closes a provider without devices or unclaimed earnings.
     pub fn provider_close(ctx: Context<ProviderClose>) -> Result<()> {
         ProviderClose::handle(ctx)

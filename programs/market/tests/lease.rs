@@ -473,3 +473,48 @@ fn refuses_strangers_pauses_and_mismatches() {
     s.ctx
         .assert_refused(ix, &[&renter], MarketError::LeaseClosing, &watched);
 }
+
+/// A provider who wants IO claims its IOSD earnings redeemed through iosd, straight into its
+/// registered IO account: 3.99 IOSD at the redeem price $2.52 is 1.5833… IO, rounded down.
+#[test]
+fn the_provider_claims_as_io() {
+    let mut s = scene(1_000);
+    s.open(K, 100 * IOSD).expect("open");
+    s.ctx.warp_by(HOUR);
+    s.settle(0, 7_200).expect("settle");
+    let owner = s.provider.key.insecure_clone();
+    let provider = client::provider_address(&owner.pubkey());
+    let price = s.ctx.io_price_now(250_000_000, 1_000_000);
+    let before = balance(&s.ctx, &s.provider.io);
+    let watched = [provider, client::escrow_address(), s.provider.io];
+
+    let ix = client::provider_claim_io(owner.pubkey(), s.provider.io, price, 158_333_334);
+    s.ctx.assert_refused(
+        ix,
+        &[&owner],
+        iosd::error::IosdError::SlippageExceeded,
+        &watched,
+    );
+    let mint = s.ctx.io_mint;
+    let elsewhere = s.ctx.token_account(&mint, &s.renter.pubkey());
+    let ix = client::provider_claim_io(owner.pubkey(), elsewhere, price, 0);
+    s.ctx
+        .assert_refused(ix, &[&owner], MarketError::LeaseMismatch, &watched);
+
+    let ix = client::provider_claim_io(owner.pubkey(), s.provider.io, price, 158_333_333);
+    let event: ProviderClaimed = s
+        .ctx
+        .send(&[ix], &[&owner])
+        .expect("claim as IO")
+        .event(&client::ID);
+    assert_eq!(
+        (event.amount_micros, event.io_out_base),
+        (3_990_000, 158_333_333)
+    );
+    assert_eq!(balance(&s.ctx, &s.provider.io) - before, 158_333_333);
+    assert_eq!(s.earned(), 0);
+    assert_eq!(s.iosd_balance(&owner.pubkey()), 0);
+    let ix = client::provider_claim_io(owner.pubkey(), s.provider.io, price, 0);
+    s.ctx
+        .assert_refused(ix, &[&owner], MarketError::NothingToClaim, &watched);
+}

@@ -138,6 +138,10 @@ fn every_instruction_fits_a_transaction() {
         ),
         ("provider_claim", client::provider_claim(key(), key())),
         (
+            "provider_claim_io",
+            client::provider_claim_io(key(), key(), key(), 0),
+        ),
+        (
             "lease_settle_batch (1 lease)",
             client::lease_settle_batch(
                 key(),

@@ -66,6 +66,37 @@ impl<'info> IosdCpi<'info> {
         )
     }
 
+    /// Redeems `amount` from the escrow for IO paid into `destination_io`, at iosd's redeem
+    /// price (or in kind), refusing less than `min_io_out`.
+    pub fn redeem(
+        &self,
+        price_update: &AccountInfo<'info>,
+        io_vault: &AccountInfo<'info>,
+        destination_io: &AccountInfo<'info>,
+        amount: u64,
+        min_io_out: u64,
+    ) -> Result<()> {
+        let bump = [self.spender_bump];
+        let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
+        let accounts = iosd::cpi::accounts::Redeem {
+            owner: self.spender.clone(),
+            config: self.iosd_config.clone(),
+            price_update: price_update.clone(),
+            holder: self.escrow.clone(),
+            iosd_mint: self.iosd_mint.clone(),
+            io_vault: io_vault.clone(),
+            destination_io: destination_io.clone(),
+            token_program: self.token_program.clone(),
+            event_authority: self.iosd_event_authority.clone(),
+            program: self.iosd_program.clone(),
+        };
+        iosd::cpi::redeem(
+            CpiContext::new_with_signer(iosd::ID, accounts, &[seeds]),
+            amount,
+            min_io_out,
+        )
+    }
+
     /// Burns `amount` from the escrow; nothing when 0.
     pub fn burn(&self, amount: u64) -> Result<()> {
         if amount == 0 {

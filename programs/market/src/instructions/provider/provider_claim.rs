@@ -41,6 +41,7 @@ impl ProviderClaim<'_> {
             provider: provider.key(),
             destination: ctx.accounts.provider_holder.key(),
             amount_micros: amount,
+            io_out_base: 0,
             claimed_total_micros: provider.claimed_iosd_micros,
             revision: provider.revision,
         });
