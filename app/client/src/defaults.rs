@@ -74,13 +74,19 @@ pub fn market(authority: Pubkey, guardian: Pubkey) -> crate::market::ConfigInitA
     }
 }
 
-/// Inference: a 24-hour session close timeout, up to 16 inferences per direct payment.
-pub fn inference(authority: Pubkey, guardian: Pubkey) -> crate::inference::ConfigInitArgs {
+/// Inference: a 24-hour session close timeout, up to 16 inferences per direct payment, receipts
+/// valid on the cluster of `genesis_hash` (`getGenesisHash`).
+pub fn inference(
+    authority: Pubkey,
+    guardian: Pubkey,
+    genesis_hash: [u8; 32],
+) -> crate::inference::ConfigInitArgs {
     crate::inference::ConfigInitArgs {
         authority,
         guardian,
         session_close_timeout_secs: DAY_SECS,
         max_direct_batch: 16,
+        genesis_hash,
     }
 }
 

@@ -6,11 +6,12 @@
 crate::program::program_client!(::market, MarketConfig);
 
 pub use program::constants::{
-    SEED_DEVICE, SEED_GPU_CLASS, SEED_PROVIDER, SEED_SLASH, SEED_SLASH_ESCROW, SEED_STAKE_VAULT,
+    SEED_DEVICE, SEED_GPU_CLASS, SEED_LEASE_VAULT, SEED_PROVIDER, SEED_SLASH, SEED_SLASH_ESCROW,
+    SEED_STAKE_VAULT,
 };
 pub use program::state::{Device, GpuClass, Provider, Slash, required_stake};
 pub use program::{
-    DeviceSpec, GpuClassTerms, KeySet, MarketParams, PauseClass, Pool, Role, events,
+    Currency, DeviceSpec, GpuClassTerms, KeySet, MarketParams, PauseClass, Pool, Role, events,
 };
 
 /// A GPU class name as stored: UTF-8, zero-padded to 32 bytes.
@@ -30,6 +31,11 @@ pub fn stake_vault_address() -> Pubkey {
 
 pub fn slash_escrow_address() -> Pubkey {
     Pubkey::find_program_address(&[SEED_SLASH_ESCROW], &ID).0
+}
+
+/// The IO lease vault: IO deposits of IO-funded leases and providers' unclaimed IO earnings.
+pub fn lease_vault_address() -> Pubkey {
+    Pubkey::find_program_address(&[SEED_LEASE_VAULT], &ID).0
 }
 
 pub fn gpu_class_address(name: &[u8; 32]) -> Pubkey {
@@ -81,6 +87,7 @@ pub fn config_init(
             treasury,
             stake_vault: stake_vault_address(),
             slash_escrow: slash_escrow_address(),
+            lease_vault: lease_vault_address(),
             token_program: TOKEN_PROGRAM,
             system_program: SYSTEM_PROGRAM,
             event_authority: event_authority(),
@@ -533,9 +540,9 @@ pub fn slash_finalize(
     )
 }
 
-pub use program::LeaseOpenArgs;
 pub use program::constants::SEED_LEASE;
 pub use program::state::Lease;
+pub use program::{LeaseFunding, LeaseOpenArgs};
 
 /// Lease number `nonce` (the device's `leases_created` at open) of `device`.
 pub fn lease_address(device: &Pubkey, nonce: u64) -> Pubkey {
@@ -560,23 +567,46 @@ fn iosd_accounts() -> program::accounts::IosdAccounts {
     }
 }
 
-/// The parties a lease instruction needs besides the lease: `treasury` is the market's IO
-/// treasury account and `treasury_owner` its owner (whose IOSD holder receives IOSD fees).
+/// The accounts of a deployment that lease instructions name and that are not PDAs: the IO
+/// mint, the market's IO treasury account and the treasury's owner (whose IOSD holder receives
+/// IOSD fees). All three are in the market config.
 #[derive(Clone, Copy, Debug)]
-pub struct Treasury {
-    pub account: Pubkey,
-    pub owner: Pubkey,
+pub struct Deployment {
+    pub io_mint: Pubkey,
+    pub treasury: Pubkey,
+    pub treasury_owner: Pubkey,
 }
 
-/// `lease_open`: `renter` takes GPUs of `device` (class `gpu_class`), lease number `nonce`.
+impl Deployment {
+    /// The token account a renter's money of `currency` comes from and is refunded to: its IOSD
+    /// holder, or its associated IO account. (Another IO account the renter owns works too: set
+    /// the instruction's `renter_funds` meta.)
+    pub fn renter_funds(&self, renter: &Pubkey, currency: Currency) -> Pubkey {
+        match currency {
+            Currency::Iosd => crate::iosd::holder_address(renter),
+            Currency::Io => {
+                anchor_spl::associated_token::get_associated_token_address(renter, &self.io_mint)
+            }
+        }
+    }
+}
+
+/// `lease_open`: `renter` takes GPUs of `device` (class `gpu_class`), lease number `nonce`,
+/// funded as `args.funding` says from its IOSD holder or its associated IO account. An IO lease
+/// names the Pyth `price_update` its quote is read from.
 pub fn lease_open(
     renter: Pubkey,
     device: Pubkey,
     gpu_class: Pubkey,
     nonce: u64,
-    treasury: Treasury,
+    deployment: Deployment,
     args: LeaseOpenArgs,
+    price_update: Option<Pubkey>,
 ) -> Instruction {
+    let currency = match args.funding {
+        LeaseFunding::Iosd { .. } => Currency::Iosd,
+        LeaseFunding::Io { .. } => Currency::Io,
+    };
     instruction(
         program::accounts::LeaseOpen {
             renter,
@@ -584,9 +614,12 @@ pub fn lease_open(
             device,
             gpu_class,
             lease: lease_address(&device, nonce),
-            renter_holder: crate::iosd::holder_address(&renter),
-            treasury: treasury.account,
-            treasury_holder: crate::iosd::holder_address(&treasury.owner),
+            renter_funds: deployment.renter_funds(&renter, currency),
+            treasury: deployment.treasury,
+            treasury_holder: crate::iosd::holder_address(&deployment.treasury_owner),
+            lease_vault: lease_vault_address(),
+            io_mint: deployment.io_mint,
+            price_update,
             iosd: iosd_accounts(),
             system_program: SYSTEM_PROGRAM,
             event_authority: event_authority(),
@@ -596,18 +629,27 @@ pub fn lease_open(
     )
 }
 
-pub fn lease_top_up(renter: Pubkey, lease: Pubkey, amount_micros: u64) -> Instruction {
+/// `lease_top_up`: `amount` in the lease's `currency` from the renter's IOSD holder or
+/// associated IO account.
+pub fn lease_top_up(
+    renter: Pubkey,
+    lease: Pubkey,
+    currency: Currency,
+    deployment: Deployment,
+    amount: u64,
+) -> Instruction {
     instruction(
         program::accounts::LeaseTopUp {
             renter,
             config: config_address(),
             lease,
-            renter_holder: crate::iosd::holder_address(&renter),
+            renter_funds: deployment.renter_funds(&renter, currency),
+            lease_vault: lease_vault_address(),
             iosd: iosd_accounts(),
             event_authority: event_authority(),
             program: ID,
         },
-        program::instruction::LeaseTopUp { amount_micros },
+        program::instruction::LeaseTopUp { amount },
     )
 }
 
@@ -616,7 +658,7 @@ pub fn lease_settle(
     settler: Pubkey,
     lease: Pubkey,
     provider_owner: Pubkey,
-    treasury: Treasury,
+    deployment: Deployment,
     cumulative_gpu_secs: u64,
 ) -> Instruction {
     instruction(
@@ -625,8 +667,10 @@ pub fn lease_settle(
             config: config_address(),
             lease,
             provider: provider_address(&provider_owner),
-            treasury: treasury.account,
-            treasury_holder: crate::iosd::holder_address(&treasury.owner),
+            treasury: deployment.treasury,
+            treasury_holder: crate::iosd::holder_address(&deployment.treasury_owner),
+            lease_vault: lease_vault_address(),
+            io_mint: deployment.io_mint,
             iosd: iosd_accounts(),
             event_authority: event_authority(),
             program: ID,
@@ -637,7 +681,7 @@ pub fn lease_settle(
     )
 }
 
-/// `provider_claim`: the owner takes the provider's earnings into the IOSD holder of
+/// `provider_claim`: the owner takes the provider's IOSD earnings into the IOSD holder of
 /// `iosd_payout_owner` (the provider's registered one).
 pub fn provider_claim(owner: Pubkey, iosd_payout_owner: Pubkey) -> Instruction {
     instruction(
@@ -645,6 +689,7 @@ pub fn provider_claim(owner: Pubkey, iosd_payout_owner: Pubkey) -> Instruction {
             owner,
             provider: provider_address(&owner),
             provider_holder: crate::iosd::holder_address(&iosd_payout_owner),
+            config: config_address(),
             iosd: iosd_accounts(),
             event_authority: event_authority(),
             program: ID,
@@ -653,8 +698,8 @@ pub fn provider_claim(owner: Pubkey, iosd_payout_owner: Pubkey) -> Instruction {
     )
 }
 
-/// `provider_claim_io`: the owner takes the provider's earnings as IO, redeemed through iosd at
-/// `price_update` into the provider's registered IO payout account `io_payout`.
+/// `provider_claim_io`: the owner takes the provider's IOSD earnings as IO, redeemed through
+/// iosd at `price_update` into the provider's registered IO payout account `io_payout`.
 pub fn provider_claim_io(
     owner: Pubkey,
     io_payout: Pubkey,
@@ -668,11 +713,30 @@ pub fn provider_claim_io(
             io_payout,
             price_update,
             io_vault: crate::iosd::io_vault_address(),
+            config: config_address(),
             iosd: iosd_accounts(),
             event_authority: event_authority(),
             program: ID,
         },
         program::instruction::ProviderClaimIo { min_io_out_base },
+    )
+}
+
+/// `provider_claim_io_earnings`: the owner takes the IO its IO leases earned into the
+/// provider's registered IO payout account `io_payout`.
+pub fn provider_claim_io_earnings(owner: Pubkey, io_payout: Pubkey) -> Instruction {
+    instruction(
+        program::accounts::ProviderClaimIoEarnings {
+            owner,
+            config: config_address(),
+            provider: provider_address(&owner),
+            io_payout,
+            lease_vault: lease_vault_address(),
+            token_program: TOKEN_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::ProviderClaimIoEarnings {},
     )
 }
 
@@ -693,11 +757,15 @@ pub fn lease_close_request(
     )
 }
 
+/// `lease_finalize`: refunds the lease's `currency` to the renter's IOSD holder or associated
+/// IO account.
 pub fn lease_finalize(
     anyone: Pubkey,
     lease: Pubkey,
     device: Pubkey,
     renter: Pubkey,
+    currency: Currency,
+    deployment: Deployment,
 ) -> Instruction {
     instruction(
         program::accounts::LeaseFinalize {
@@ -705,8 +773,9 @@ pub fn lease_finalize(
             config: config_address(),
             lease,
             device,
-            renter_holder: crate::iosd::holder_address(&renter),
+            renter_funds: deployment.renter_funds(&renter, currency),
             rent_payer: renter,
+            lease_vault: lease_vault_address(),
             iosd: iosd_accounts(),
             event_authority: event_authority(),
             program: ID,
@@ -727,7 +796,7 @@ pub struct BatchEntry {
 /// provider, both writable), in order.
 pub fn lease_settle_batch(
     settler: Pubkey,
-    treasury: Treasury,
+    deployment: Deployment,
     entries: &[BatchEntry],
 ) -> Instruction {
     use anchor_lang::solana_program::instruction::AccountMeta;
@@ -735,8 +804,10 @@ pub fn lease_settle_batch(
         program::accounts::LeaseSettleBatch {
             settler,
             config: config_address(),
-            treasury: treasury.account,
-            treasury_holder: crate::iosd::holder_address(&treasury.owner),
+            treasury: deployment.treasury,
+            treasury_holder: crate::iosd::holder_address(&deployment.treasury_owner),
+            lease_vault: lease_vault_address(),
+            io_mint: deployment.io_mint,
             iosd: iosd_accounts(),
             event_authority: event_authority(),
             program: ID,

@@ -77,8 +77,19 @@ debug_name_field!(
     market::Role,
     market::KeySet,
     market::PauseClass,
-    market::events::SkipReason
+    market::Currency,
+    market::events::SkipReason,
+    inference::Currency
 );
+
+impl JsonField for market::state::EscrowTotals {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "iosd_micros": self.iosd_micros,
+            "io_base": self.io_base,
+        })
+    }
+}
 
 impl JsonField for market::MarketParams {
     fn json(&self) -> Value {
@@ -133,6 +144,15 @@ impl JsonField for market::state::StakeTotals {
             "escrowed_io_base": self.escrowed_io_base,
             "slashed_io_base": self.slashed_io_base,
             "withdrawn_io_base": self.withdrawn_io_base,
+        })
+    }
+}
+
+impl JsonField for inference::state::EscrowTotals {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "iosd_micros": self.iosd_micros,
+            "io_base": self.io_base,
         })
     }
 }

@@ -1,13 +1,16 @@
 //! What every IO protocol program shares, and the off-chain code that talks to them: the deployer
-//! key fixed at build time, role-set bounds, and PDA creation ([`create_pda_account`]).
+//! key fixed at build time, role-set bounds, PDA creation ([`create_pda_account`]) and token
+//! vaults owned by a PDA ([`PdaVault`]).
 
 #![deny(clippy::arithmetic_side_effects)]
 
 mod pda_account;
+pub mod pda_vault;
 
 use anchor_lang::prelude::Pubkey;
 
 pub use pda_account::create_pda_account;
+pub use pda_vault::PdaVault;
 
 /// The localnet deployer, whose keypair is committed at `keys/localnet-deployer.json`.
 ///

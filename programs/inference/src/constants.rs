@@ -14,3 +14,18 @@ pub const MAX_DIRECT_BATCH: u16 = 64;
 
 /// Seed of a model: `[SEED_MODEL, owner, model_id (32 bytes)]`.
 pub const SEED_MODEL: &[u8] = b"model";
+
+/// Seed of a session: `[SEED_SESSION, model, nonce (u64 LE)]`, the nonce being the model's
+/// `sessions_created` at open, so no session address is ever used twice and a receipt for a
+/// closed session can never match a new one.
+pub const SEED_SESSION: &[u8] = b"session";
+
+/// Seed of the IO vault (a token account owned by the config): `[SEED_IO_VAULT]`. It holds IO
+/// sessions' deposits and model owners' unclaimed IO.
+pub const SEED_IO_VAULT: &[u8] = b"io_vault";
+
+/// Decimals of the IO token.
+pub const IO_DECIMALS: u8 = 8;
+
+/// Tokens per priced unit of `price_per_1k_tokens`.
+pub const TOKENS_PER_PRICE_UNIT: u64 = 1_000;

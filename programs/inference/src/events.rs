@@ -2,6 +2,8 @@
 
 use anchor_lang::prelude::*;
 
+use crate::state::{Currency, EscrowTotals, ModelTerms};
+
 /// The configuration was created.
 #[event]
 pub struct ConfigInitialized {
@@ -12,6 +14,10 @@ pub struct ConfigInitialized {
     pub session_close_timeout_secs: u32,
     /// Most inferences one direct payment may cover (1..=64).
     pub max_direct_batch: u16,
+    pub genesis_hash: [u8; 32],
+    pub io_mint: Pubkey,
+    pub iosd_mint: Pubkey,
+    pub io_vault: Pubkey,
     pub revision: u64,
 }
 
@@ -22,14 +28,14 @@ pub struct ModelRegistered {
     pub owner: Pubkey,
     pub model_id: [u8; 32],
     pub content_hash: [u8; 32],
-    pub terms: crate::state::ModelTerms,
+    pub terms: ModelTerms,
 }
 
 /// A model's terms, pause or retirement changed (post-state).
 #[event]
 pub struct ModelUpdated {
     pub model: Pubkey,
-    pub terms: crate::state::ModelTerms,
+    pub terms: ModelTerms,
     pub paused: bool,
     pub retired: bool,
     pub revision: u64,
@@ -40,4 +46,103 @@ pub struct ModelUpdated {
 pub struct ModelClosed {
     pub model: Pubkey,
     pub rent_payer: Pubkey,
+}
+
+/// A user paid for inferences directly: the provider's share and the burn at once, the owner's
+/// share credited to the model.
+#[event]
+pub struct InferencePaid {
+    pub model: Pubkey,
+    pub user: Pubkey,
+    pub provider_payout: Pubkey,
+    pub currency: Currency,
+    pub requests: u16,
+    pub tokens: u64,
+    pub amount: u64,
+    pub to_provider: u64,
+    pub burned: u64,
+    pub to_owner: u64,
+    /// The model owner's unclaimed earnings in this currency afterwards.
+    pub owner_earned: u64,
+    pub escrowed: EscrowTotals,
+}
+
+/// A session opened with its funding, key, provider payout account and the model's terms.
+#[event]
+pub struct SessionOpened {
+    pub session: Pubkey,
+    pub user: Pubkey,
+    pub model: Pubkey,
+    pub nonce: u64,
+    pub session_key: Pubkey,
+    pub provider_payout: Pubkey,
+    pub terms: ModelTerms,
+    pub funded: u64,
+    pub open_sessions: u32,
+    pub escrowed: EscrowTotals,
+}
+
+/// The user added funds to a session.
+#[event]
+pub struct SessionToppedUp {
+    pub session: Pubkey,
+    pub amount: u64,
+    pub funded: u64,
+    pub settled: u64,
+    pub escrowed: EscrowTotals,
+    pub revision: u64,
+}
+
+/// A session paid what its receipts owe, up to its funding: after a newer receipt, or after a
+/// top-up covered a receipt that was above the funding.
+#[event]
+pub struct SessionSettled {
+    pub session: Pubkey,
+    pub currency: Currency,
+    /// The latest accepted receipt's sequence and cumulative amount.
+    pub sequence: u64,
+    pub owed: u64,
+    /// Paid by this settlement, and its split.
+    pub paid: u64,
+    pub to_provider: u64,
+    pub burned: u64,
+    pub to_owner: u64,
+    /// Totals afterwards.
+    pub settled: u64,
+    pub funded: u64,
+    pub owner_earned: u64,
+    pub escrowed: EscrowTotals,
+    pub revision: u64,
+}
+
+/// The user requested the close: no more top-ups; receipts still settle until the timeout.
+#[event]
+pub struct SessionCloseRequested {
+    pub session: Pubkey,
+    pub close_requested_at: i64,
+    pub revision: u64,
+}
+
+/// A session was finalised: the unspent funding refunded, the account closed.
+#[event]
+pub struct SessionFinalized {
+    pub session: Pubkey,
+    pub currency: Currency,
+    pub refund: u64,
+    pub settled: u64,
+    pub owed: u64,
+    pub open_sessions: u32,
+    pub escrowed: EscrowTotals,
+}
+
+/// A model owner claimed its share of payments.
+#[event]
+pub struct ModelClaimed {
+    pub model: Pubkey,
+    pub currency: Currency,
+    pub destination: Pubkey,
+    pub amount: u64,
+    pub claimed_total: u64,
+    pub escrowed: EscrowTotals,
+    pub revision: u64,
 }

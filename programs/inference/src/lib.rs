@@ -1,8 +1,17 @@
 //! `inference`: every model inference pays a small fee, either one payment per call or through a
 //! session whose key signs cumulative receipts that one transaction settles.
 //!
-//! So far: the configuration and the model registry (register, update terms for new sessions,
-//! pause, retire, close). Direct payments and receipt-settled sessions follow.
+//! - the model registry: register with a content hash, price and revenue split (model owner,
+//!   serving provider, burn); update terms for new sessions; pause; retire; close; the owner
+//!   claims its credited share;
+//! - the direct path: `inference_pay` pays for a few inferences in one transaction;
+//! - sessions: a funded escrow whose session key signs ed25519 receipts for cumulative amounts;
+//!   `session_settle` verifies the latest through the ed25519 precompile and the instructions
+//!   sysvar and pays `min(owed, funded) − settled`; the user requests the close and, after the
+//!   timeout, anyone finalises and refunds the rest.
+//!
+//! Payments are in the model's currency: IOSD through iosd's spend interface (this program's
+//! escrow is the iosd holder of its `[b"iosd_spender"]` PDA), or IO in this program's IO vault.
 
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -53,8 +62,49 @@ pub mod inference {
         instructions::model::model_retire::handle(ctx)
     }
 
-    /// Model owner: closes a retired model without open sessions.
+    /// Model owner: closes a retired model without open sessions or unclaimed earnings.
     pub fn model_close(ctx: Context<ModelClose>) -> Result<()> {
         ModelClose::handle(ctx)
+    }
+
+    /// Model owner: claims its credited share of payments in `currency`.
+    pub fn model_claim(ctx: Context<ModelClaim>, currency: Currency) -> Result<()> {
+        ModelClaim::handle(ctx, currency)
+    }
+
+    /// User: pays for `requests` inferences and `tokens` tokens at the model's current price,
+    /// refusing more than `max_amount`.
+    pub fn inference_pay(
+        ctx: Context<InferencePay>,
+        requests: u16,
+        tokens: u64,
+        max_amount: u64,
+    ) -> Result<()> {
+        InferencePay::handle(ctx, requests, tokens, max_amount)
+    }
+
+    /// User: opens a funded session with a session key and the provider's payout account.
+    pub fn session_open(ctx: Context<SessionOpen>, args: SessionOpenArgs) -> Result<()> {
+        SessionOpen::handle(ctx, args)
+    }
+
+    /// User: adds funds (pays a receipt that was waiting for them).
+    pub fn session_top_up(ctx: Context<SessionTopUp>, amount: u64) -> Result<()> {
+        SessionTopUp::handle(ctx, amount)
+    }
+
+    /// Anyone: settles the receipt proven by the preceding ed25519 instruction.
+    pub fn session_settle(ctx: Context<SessionSettle>) -> Result<()> {
+        SessionSettle::handle(ctx)
+    }
+
+    /// User: requests the close (top-ups stop; receipts settle until the timeout).
+    pub fn session_close_request(ctx: Context<SessionCloseRequest>) -> Result<()> {
+        SessionCloseRequest::handle(ctx)
+    }
+
+    /// Anyone, after the close timeout: refunds the rest and closes the session.
+    pub fn session_finalize(ctx: Context<SessionFinalize>) -> Result<()> {
+        SessionFinalize::handle(ctx)
     }
 }

@@ -24,26 +24,43 @@ impl ConfigInitSpec for Spec {
     const AUTHORITY_UNSET: u32 = ERROR_CODE_OFFSET + InferenceError::AuthorityUnset as u32;
 
     fn default_args(ctx: &TestContext) -> Self::Args {
-        io_client::defaults::inference(ctx.authority.pubkey(), ctx.guardian.pubkey())
+        io_client::defaults::inference(
+            ctx.authority.pubkey(),
+            ctx.guardian.pubkey(),
+            io_harness::TEST_GENESIS_HASH,
+        )
     }
 
     fn set_authority(args: &mut Self::Args, authority: Pubkey) {
         args.authority = authority;
     }
 
-    fn instruction(_ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction {
-        client::config_init(deployer, args)
+    fn instruction(ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction {
+        client::config_init(deployer, ctx.io_mint, args)
+    }
+
+    /// The IO vault, a token account.
+    fn other_rent(ctx: &TestContext) -> u64 {
+        ctx.svm.minimum_balance_for_rent_exemption(165)
+    }
+
+    /// The config names the IOSD mint, which iosd's `config_init` creates.
+    fn prepare(ctx: &mut TestContext) {
+        ctx.init_iosd_config();
     }
 
     fn expected(
-        _ctx: &TestContext,
+        ctx: &TestContext,
         args: &Self::Args,
         bump: u8,
         rent_payer: Pubkey,
     ) -> Self::Config {
+        let (io_vault, io_vault_bump) =
+            Pubkey::find_program_address(&[inference::constants::SEED_IO_VAULT], &client::ID);
         client::Config {
             version: inference::constants::ACCOUNT_VERSION,
             bump,
+            io_vault_bump,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
@@ -51,6 +68,11 @@ impl ConfigInitSpec for Spec {
             rent_payer,
             session_close_timeout_secs: args.session_close_timeout_secs,
             max_direct_batch: args.max_direct_batch,
+            genesis_hash: args.genesis_hash,
+            io_mint: ctx.io_mint,
+            iosd_mint: io_client::iosd::iosd_mint_address(),
+            io_vault,
+            escrowed: Default::default(),
             reserved: [0; 64],
         }
     }
@@ -70,6 +92,20 @@ impl ConfigInitSpec for Spec {
             config.session_close_timeout_secs
         );
         assert_eq!(event.max_direct_batch, config.max_direct_batch);
+        assert_eq!(
+            (
+                event.genesis_hash,
+                event.io_mint,
+                event.iosd_mint,
+                event.io_vault
+            ),
+            (
+                config.genesis_hash,
+                config.io_mint,
+                config.iosd_mint,
+                config.io_vault
+            )
+        );
     }
 
     fn invariant(config: &Self::Config) -> bool {

@@ -5,7 +5,8 @@
 //!   authority is the config PDA: a plain token transfer fails, and only this program moves IOSD
 //!   (thaw, move, refreeze within one instruction).
 //! - Allowed programs (market, inference) spend by CPI, signing with their `[b"iosd_spender"]`
-//!   PDA: `spend` into their escrow, `pay_out` of it, `burn_escrow`.
+//!   PDA: `spend` into their escrow, `pay_out` of it, `burn_escrow` (`spender_cpi` is their side
+//!   of these calls).
 //! - The vault's IO backs the supply; the collateral ratio on EMA drives healthy / warning /
 //!   mint-halted, a missing oracle drives oracle-halted; redemption pays in kind when under 1.0
 //!   or oracle-halted. Spending works in every state. A windowed breaker caps the mint rate.
@@ -21,6 +22,8 @@ pub mod error;
 pub mod events;
 pub mod instructions;
 pub mod price;
+#[cfg(feature = "cpi")]
+pub mod spender_cpi;
 pub mod state;
 pub mod token_ops;
 

@@ -1,12 +1,14 @@
 //! Seeds, limits and precision constants of the market program.
 
-/// Seed of the configuration PDA: `[SEED_CONFIG]`. The config also owns the stake vault and the
-/// slash escrow, so one PDA signs every token movement of the program.
+/// Seed of the configuration PDA: `[SEED_CONFIG]`. The config also owns the stake vault, the
+/// slash escrow and the lease vault, so one PDA signs every IO movement of the program.
 pub const SEED_CONFIG: &[u8] = b"config";
 /// Seed of the IO stake vault (a token account owned by the config): `[SEED_STAKE_VAULT]`.
 pub const SEED_STAKE_VAULT: &[u8] = b"stake_vault";
 /// Seed of the IO slash escrow (a token account owned by the config): `[SEED_SLASH_ESCROW]`.
 pub const SEED_SLASH_ESCROW: &[u8] = b"slash_escrow";
+/// Seed of the IO lease vault (a token account owned by the config): `[SEED_LEASE_VAULT]`.
+pub const SEED_LEASE_VAULT: &[u8] = b"lease_vault";
 /// Seed of a GPU class in the price book: `[SEED_GPU_CLASS, name (32 bytes)]`.
 pub const SEED_GPU_CLASS: &[u8] = b"gpu_class";
 /// Seed of a provider: `[SEED_PROVIDER, owner]`.

@@ -130,12 +130,57 @@ pub enum MarketError {
     NotLeaseParty,
     #[msg("an account does not belong to this lease")]
     LeaseMismatch,
-    #[msg(
-        "a batch names 1 to 32 leases, each with its lease, provider and provider holder accounts"
-    )]
+    #[msg("a batch names 1 to 32 leases, each with its lease and provider accounts")]
     BatchShape,
     #[msg("the provider has unclaimed earnings: claim them before closing")]
     ProviderHasEarnings,
     #[msg("nothing has been earned to claim")]
     NothingToClaim,
+    #[msg("the token account is not of the lease's currency")]
+    CurrencyMismatch,
+    #[msg("an IO lease needs a Pyth price update account for its quote")]
+    QuoteMissing,
+    #[msg("the quote is below the lowest IO price the renter accepts")]
+    QuoteBelowLimit,
+    #[msg("the quote's price account is not owned by the Pyth receiver program")]
+    QuoteWrongOwner,
+    #[msg("the quote's price account is not a PriceUpdateV2")]
+    QuoteNotPriceUpdate,
+    #[msg("the quote's price account is truncated or malformed")]
+    QuoteMalformed,
+    #[msg("the quote's price update is for another feed than iosd's")]
+    QuoteWrongFeed,
+    #[msg("the quote's price update is only partially verified")]
+    QuoteNotFullyVerified,
+    #[msg("the quote's price is older than iosd's maximum price age")]
+    QuoteStale,
+    #[msg("the quote's price is published in the future")]
+    QuotePublishedInFuture,
+    #[msg("the quote's price is zero or negative")]
+    QuoteNotPositive,
+    #[msg("the quote's confidence interval is too wide for its price")]
+    QuoteConfidenceTooWide,
+    #[msg("the quote's price exponent is out of range")]
+    QuoteExponentOutOfRange,
+    #[msg("the account is not the iosd configuration")]
+    IosdConfigMismatch,
+}
+
+impl From<io_oracle::OracleError> for MarketError {
+    fn from(error: io_oracle::OracleError) -> Self {
+        use io_oracle::OracleError;
+        match error {
+            OracleError::WrongOwner => Self::QuoteWrongOwner,
+            OracleError::WrongDiscriminator => Self::QuoteNotPriceUpdate,
+            OracleError::Malformed => Self::QuoteMalformed,
+            OracleError::WrongFeed => Self::QuoteWrongFeed,
+            OracleError::NotFullyVerified => Self::QuoteNotFullyVerified,
+            OracleError::Stale => Self::QuoteStale,
+            OracleError::PublishedInFuture => Self::QuotePublishedInFuture,
+            OracleError::NonPositivePrice => Self::QuoteNotPositive,
+            OracleError::ConfidenceTooWide => Self::QuoteConfidenceTooWide,
+            OracleError::ExponentOutOfRange => Self::QuoteExponentOutOfRange,
+            OracleError::Overflow => Self::MathOverflow,
+        }
+    }
 }

@@ -1,10 +1,12 @@
 //! Events of the market program, emitted with `emit_cpi!` and carrying post-state values, so the
-//! indexer never needs a second fetch. IO amounts are base units (8 decimals).
+//! indexer never needs a second fetch. IO amounts are base units (8 decimals), IOSD amounts
+//! micros (6 decimals); a lease's amounts are in its currency's base units.
 
 use anchor_lang::prelude::*;
 
 use crate::state::{
-    DeviceStake, GpuClassTerms, KeySet, MarketParams, PauseClass, Role, StakeTotals,
+    Currency, DeviceStake, EscrowTotals, GpuClassTerms, KeySet, MarketParams, PauseClass, Role,
+    StakeTotals,
 };
 
 /// The configuration was created.
@@ -18,6 +20,7 @@ pub struct ConfigInitialized {
     pub treasury: Pubkey,
     pub stake_vault: Pubkey,
     pub slash_escrow: Pubkey,
+    pub lease_vault: Pubkey,
     pub params: MarketParams,
     pub revision: u64,
 }
@@ -182,32 +185,38 @@ pub struct SlashDecided {
     pub totals: StakeTotals,
 }
 
-/// A lease opened: k GPUs at a locked rate, funded in IOSD.
+/// A lease opened: k GPUs at a locked rate, funded in IOSD or in IO at a locked quote.
 #[event]
 pub struct LeaseOpened {
     pub lease: Pubkey,
     pub renter: Pubkey,
     pub device: Pubkey,
+    pub currency: Currency,
+    /// IO leases: the locked IO price in pico-USD per IO (0 for IOSD).
+    pub quote_pico_usd_per_io: u64,
     pub gpu_count: u16,
     pub rate_usd_per_gpu_hour_micros: u64,
     /// In escrow for the lease, net of the reservation fee.
-    pub deposited_micros: u64,
-    pub reservation_fee_micros: u64,
-    pub burned_micros: u64,
+    pub deposited: u64,
+    pub reservation_fee: u64,
+    /// The reservation fee's burned part (the rest went to the treasury).
+    pub burned: u64,
     pub runway_secs: u64,
     /// The device's GPUs taken by leases, and the market's open leases, after the open.
     pub gpus_leased: u16,
     pub open_leases: u32,
+    pub escrowed: EscrowTotals,
 }
 
-/// The renter added IOSD to a lease.
+/// The renter added funds to a lease, in its currency.
 #[event]
 pub struct LeaseToppedUp {
     pub lease: Pubkey,
-    pub amount_micros: u64,
-    pub deposited_micros: u64,
-    pub remaining_micros: u64,
+    pub amount: u64,
+    pub deposited: u64,
+    pub remaining: u64,
     pub paused: bool,
+    pub escrowed: EscrowTotals,
     pub revision: u64,
 }
 
@@ -216,15 +225,17 @@ pub struct LeaseToppedUp {
 pub struct LeaseSettled {
     pub lease: Pubkey,
     pub settler: Pubkey,
+    pub currency: Currency,
     pub cumulative_gpu_secs: u64,
     /// Taken from the lease by this settlement: the provider's part plus the fee.
-    pub paid_micros: u64,
-    /// Credited to the provider's earnings (claimed with `provider_claim`).
-    pub provider_micros: u64,
-    pub fee_micros: u64,
-    pub burned_micros: u64,
-    pub total_paid_micros: u64,
-    pub remaining_micros: u64,
+    pub paid: u64,
+    /// Credited to the provider's earnings (claimed with `provider_claim` or
+    /// `provider_claim_io_earnings`).
+    pub to_provider: u64,
+    pub fee: u64,
+    pub burned: u64,
+    pub total_paid: u64,
+    pub remaining: u64,
     /// Whether the lease is paused after this settlement (low runway).
     pub paused: bool,
     pub window_used_usd_micros: u64,
@@ -244,14 +255,16 @@ pub struct LeaseCloseRequested {
 #[event]
 pub struct LeaseFinalized {
     pub lease: Pubkey,
-    pub refund_micros: u64,
-    pub total_paid_micros: u64,
-    pub provider_paid_micros: u64,
-    pub fees_micros: u64,
+    pub currency: Currency,
+    pub refund: u64,
+    pub total_paid: u64,
+    pub provider_paid: u64,
+    pub fees: u64,
     /// Closed because it stayed paused past the pause timeout, not by a close request.
     pub timed_out: bool,
     pub gpus_leased: u16,
     pub open_leases: u32,
+    pub escrowed: EscrowTotals,
 }
 
 /// Why a batch skipped a lease.
@@ -273,6 +286,17 @@ pub struct LeaseSettlementSkipped {
     pub reason: SkipReason,
 }
 
+/// A provider claimed the IO its IO leases earned, into its registered IO payout account.
+#[event]
+pub struct ProviderClaimedIo {
+    pub provider: Pubkey,
+    pub destination: Pubkey,
+    pub amount_io_base: u64,
+    pub claimed_total_io_base: u64,
+    pub escrowed: EscrowTotals,
+    pub revision: u64,
+}
+
 /// A provider claimed its settled IOSD earnings, as IOSD or redeemed to IO.
 #[event]
 pub struct ProviderClaimed {
@@ -283,5 +307,6 @@ pub struct ProviderClaimed {
     /// IO paid when redeemed (0 for an IOSD claim).
     pub io_out_base: u64,
     pub claimed_total_micros: u64,
+    pub escrowed: EscrowTotals,
     pub revision: u64,
 }

@@ -4,9 +4,11 @@
 //! - configuration with two-step roles, settler and slasher sets and guardian pauses;
 //! - the GPU price book; providers and devices; stake sized to capacity with an unstake
 //!   cooldown; slashing into an appeal escrow;
-//! - IOSD-funded leases: open, top up, settle cumulative usage (single, or up to 32 per
-//!   transaction) under an outflow cap, runway pause, two-phase close; settlements credit the
-//!   provider's earnings, which `provider_claim` pays out. IO-funded leases come next.
+//! - leases funded in IOSD or in IO at an oracle quote locked at open: open, top up, settle
+//!   cumulative usage (single, or up to 32 per transaction) under an outflow cap, runway pause,
+//!   two-phase close; settlements credit the provider's earnings in the lease's currency, which
+//!   `provider_claim` (IOSD, or `provider_claim_io` redeemed to IO) and
+//!   `provider_claim_io_earnings` (IO) pay out.
 
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -19,7 +21,9 @@ pub mod instructions;
 pub mod state;
 
 pub use instructions::*;
-pub use state::{DeviceSpec, GpuClassTerms, KeySet, MarketParams, PauseClass, Pool, Role};
+pub use state::{
+    Currency, DeviceSpec, GpuClassTerms, KeySet, MarketParams, PauseClass, Pool, Role,
+};
 
 declare_id!("HVxUbFp8GJd77qZif8TXYEZk4TidSTwJkunEGeBdyqrU");
 
@@ -124,6 +128,12 @@ pub mod market {
         ProviderClaimIo::handle(ctx, min_io_out_base)
     }
 
+    /// Provider owner: claims the IO earned by settlements of IO-funded leases into the
+    /// registered IO payout account.
+    pub fn provider_claim_io_earnings(ctx: Context<ProviderClaimIoEarnings>) -> Result<()> {
+        ProviderClaimIoEarnings::handle(ctx)
+    }
+
     /// Provider owner: closes a provider without devices or unclaimed earnings.
     pub fn provider_close(ctx: Context<ProviderClose>) -> Result<()> {
         ProviderClose::handle(ctx)
@@ -183,14 +193,15 @@ pub mod market {
         instructions::slash::slash_reverse::handle(ctx)
     }
 
-    /// Renter: opens a lease on an available device, funded in IOSD.
+    /// Renter: opens a lease on an available device, funded in IOSD or in IO at a quote locked
+    /// now.
     pub fn lease_open(ctx: Context<LeaseOpen>, args: LeaseOpenArgs) -> Result<()> {
         LeaseOpen::handle(ctx, args)
     }
 
-    /// Renter: adds IOSD to a lease (resumes a paused one with enough runway).
-    pub fn lease_top_up(ctx: Context<LeaseTopUp>, amount_micros: u64) -> Result<()> {
-        LeaseTopUp::handle(ctx, amount_micros)
+    /// Renter: adds funds to a lease in its currency (resumes a paused one with enough runway).
+    pub fn lease_top_up(ctx: Context<LeaseTopUp>, amount: u64) -> Result<()> {
+        LeaseTopUp::handle(ctx, amount)
     }
 
     /// Settler: settles a lease's cumulative GPU-seconds.

@@ -36,7 +36,7 @@ impl ConfigInitSpec for Spec {
     }
 
     fn other_rent(ctx: &TestContext) -> u64 {
-        2 * ctx.svm.minimum_balance_for_rent_exemption(165)
+        3 * ctx.svm.minimum_balance_for_rent_exemption(165)
     }
 
     /// The market's config names the IOSD mint, which iosd's `config_init` creates.
@@ -53,11 +53,13 @@ impl ConfigInitSpec for Spec {
         let pda = |seed: &[u8]| Pubkey::find_program_address(&[seed], &client::ID);
         let (stake_vault, stake_vault_bump) = pda(market::constants::SEED_STAKE_VAULT);
         let (slash_escrow, slash_escrow_bump) = pda(market::constants::SEED_SLASH_ESCROW);
+        let (lease_vault, lease_vault_bump) = pda(market::constants::SEED_LEASE_VAULT);
         client::Config {
             version: market::constants::ACCOUNT_VERSION,
             bump,
             stake_vault_bump,
             slash_escrow_bump,
+            lease_vault_bump,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
@@ -74,6 +76,7 @@ impl ConfigInitSpec for Spec {
             treasury: ctx.treasury,
             stake_vault,
             slash_escrow,
+            lease_vault,
             params: args.params,
             paused_until: [0; 5],
             stake: Default::default(),
@@ -82,6 +85,7 @@ impl ConfigInitSpec for Spec {
             open_leases: 0,
             payout_window_started_at: 0,
             payout_window_used_usd_micros: 0,
+            escrowed: Default::default(),
             reserved: [0; 64],
         }
     }
@@ -101,8 +105,8 @@ impl ConfigInitSpec for Spec {
             (config.io_mint, config.iosd_mint, config.treasury)
         );
         assert_eq!(
-            (event.stake_vault, event.slash_escrow),
-            (config.stake_vault, config.slash_escrow)
+            (event.stake_vault, event.slash_escrow, event.lease_vault),
+            (config.stake_vault, config.slash_escrow, config.lease_vault)
         );
         assert_eq!(event.params, config.params);
     }

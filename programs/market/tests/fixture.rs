@@ -112,36 +112,54 @@ pub fn balance(ctx: &TestContext, account: &Pubkey) -> u64 {
         .amount
 }
 
-/// Rewrites a device's `open_leases` directly in the SVM: the lease instructions that set it
-/// arrive with the second market issue; this injects the state they will produce.
+/// Rewrites a device's `open_leases` directly in the SVM: injects a state to test a refusal that
+/// no instruction sequence reaches cheaply.
 pub fn set_open_leases(ctx: &mut TestContext, owner: &Owner, index: u32, open_leases: u32) {
-    use anchor_lang::{AccountSerialize, Discriminator};
     let address = device_address(owner, index);
     let mut device = fetch_device(ctx, owner, index);
     device.open_leases = open_leases;
-    let mut data = Vec::new();
-    device.try_serialize(&mut data).unwrap();
-    let mut account = ctx.svm.get_account(&address).unwrap();
-    assert!(data.starts_with(client::Device::DISCRIMINATOR));
-    account.data[..data.len()].copy_from_slice(&data);
-    ctx.svm.set_account(address, account).unwrap();
+    write_account(ctx, &address, &device);
 }
 
-/// The market's treasury as the lease builders name it.
-pub fn treasury(ctx: &TestContext) -> client::Treasury {
-    client::Treasury {
-        account: ctx.treasury,
-        owner: ctx.authority.pubkey(),
+/// Overwrites the data of the program account at `address` with `value` (same discriminator and
+/// size): a fault injector for states that are expensive to reach.
+pub fn write_account<T: anchor_lang::AccountSerialize + anchor_lang::Discriminator>(
+    ctx: &mut TestContext,
+    address: &Pubkey,
+    value: &T,
+) {
+    let mut data = Vec::new();
+    value.try_serialize(&mut data).unwrap();
+    let mut account = ctx.svm.get_account(address).unwrap();
+    assert!(account.data.starts_with(T::DISCRIMINATOR));
+    account.data[..data.len()].copy_from_slice(&data);
+    ctx.svm.set_account(*address, account).unwrap();
+}
+
+/// The deployment's accounts as the lease builders name them.
+pub fn accounts(ctx: &TestContext) -> client::Deployment {
+    client::Deployment {
+        io_mint: ctx.io_mint,
+        treasury: ctx.treasury,
+        treasury_owner: ctx.authority.pubkey(),
     }
 }
 
+/// IO at $2.50 ± $0.01: the quote is the mint price $2.50 − 2 × $0.01 = $2.48 per IO.
+pub const IO_USD_E8: i64 = 250_000_000;
+pub const IO_CONF_E8: u64 = 1_000_000;
+pub const QUOTE_PICO: u64 = 2_480_000_000_000;
+
 /// A leasing scene: an available H100 ×8 device staked to its requirement, a renter holding
-/// `iosd_whole` IOSD (minted through iosd at $2.50 per IO), and a settler.
+/// `iosd_whole` IOSD (minted through iosd at $2.50 per IO) and 1M IO less what that cost, and a
+/// settler.
 pub struct Scene {
     pub ctx: TestContext,
     pub provider: Owner,
     pub device: Pubkey,
     pub renter: Keypair,
+    /// The renter's associated IO account.
+    pub renter_io: Pubkey,
     pub settler: Keypair,
 }
 
@@ -189,53 +207,136 @@ pub fn scene(iosd_whole: u64) -> Scene {
         provider,
         device,
         renter,
+        renter_io,
         settler,
     }
 }
 
 impl Scene {
-    pub fn open(&mut self, gpu_count: u16, deposit_micros: u64) -> Outcome {
-        let nonce = self
-            .ctx
+    /// The next lease's nonce on the scene's device.
+    pub fn next_nonce(&self) -> u64 {
+        self.ctx
             .fetch::<client::Device>(&self.device)
-            .leases_created;
+            .leases_created
+    }
+
+    /// Opens a lease of `gpu_count` GPUs funded with `deposit_micros` IOSD.
+    pub fn open(&mut self, gpu_count: u16, deposit_micros: u64) -> Outcome {
+        let funding = client::LeaseFunding::Iosd { deposit_micros };
+        let ix = self.open_ix(gpu_count, funding, None);
+        let renter = self.renter.insecure_clone();
+        self.ctx.send(&[ix], &[&renter])
+    }
+
+    /// Opens a lease of `gpu_count` GPUs funded with `deposit_io_base` IO at a fresh price of
+    /// $2.50 ± $0.01 (quote $2.48).
+    pub fn open_io(&mut self, gpu_count: u16, deposit_io_base: u64) -> Outcome {
+        let price = self.ctx.io_price_now(IO_USD_E8, IO_CONF_E8);
+        let funding = client::LeaseFunding::Io {
+            deposit_io_base,
+            min_quote_pico_usd_per_io: QUOTE_PICO,
+        };
+        let ix = self.open_ix(gpu_count, funding, Some(price));
+        let renter = self.renter.insecure_clone();
+        self.ctx.send(&[ix], &[&renter])
+    }
+
+    /// The `lease_open` of the next lease on the scene's device, at the H100 rate.
+    pub fn open_ix(
+        &self,
+        gpu_count: u16,
+        funding: client::LeaseFunding,
+        price_update: Option<Pubkey>,
+    ) -> anchor_lang::solana_program::instruction::Instruction {
         let args = client::LeaseOpenArgs {
             gpu_count,
-            deposit_micros,
+            funding,
             max_rate_usd_per_gpu_hour_micros: H100_TERMS.usd_per_gpu_hour_micros,
         };
-        let ix = client::lease_open(
+        client::lease_open(
             self.renter.pubkey(),
             self.device,
             class(H100),
-            nonce,
-            treasury(&self.ctx),
+            self.next_nonce(),
+            accounts(&self.ctx),
             args,
-        );
-        let renter = self.renter.insecure_clone();
-        self.ctx.send(&[ix], &[&renter])
+            price_update,
+        )
     }
 
     pub fn lease(&self, nonce: u64) -> Pubkey {
         client::lease_address(&self.device, nonce)
     }
 
+    pub fn currency(&self, nonce: u64) -> client::Currency {
+        self.ctx.fetch::<client::Lease>(&self.lease(nonce)).currency
+    }
+
     pub fn settle(&mut self, nonce: u64, cumulative_gpu_secs: u64) -> Outcome {
-        let owner = self.provider.key.pubkey();
-        let ix = client::lease_settle(
-            self.settler.pubkey(),
-            self.lease(nonce),
-            owner,
-            treasury(&self.ctx),
-            cumulative_gpu_secs,
-        );
+        let ix = self.settle_ix(nonce, cumulative_gpu_secs);
         let settler = self.settler.insecure_clone();
         self.ctx.send(&[ix], &[&settler])
+    }
+
+    pub fn settle_ix(
+        &self,
+        nonce: u64,
+        cumulative_gpu_secs: u64,
+    ) -> anchor_lang::solana_program::instruction::Instruction {
+        client::lease_settle(
+            self.settler.pubkey(),
+            self.lease(nonce),
+            self.provider.key.pubkey(),
+            accounts(&self.ctx),
+            cumulative_gpu_secs,
+        )
+    }
+
+    /// The renter tops lease `nonce` up by `amount` of its currency.
+    pub fn top_up(&mut self, nonce: u64, amount: u64) -> Outcome {
+        let ix = self.top_up_ix(nonce, amount);
+        let renter = self.renter.insecure_clone();
+        self.ctx.send(&[ix], &[&renter])
+    }
+
+    pub fn top_up_ix(
+        &self,
+        nonce: u64,
+        amount: u64,
+    ) -> anchor_lang::solana_program::instruction::Instruction {
+        client::lease_top_up(
+            self.renter.pubkey(),
+            self.lease(nonce),
+            self.currency(nonce),
+            accounts(&self.ctx),
+            amount,
+        )
+    }
+
+    /// `lease_finalize` of lease `nonce`, sent by `anyone`.
+    pub fn finalize_ix(
+        &self,
+        anyone: Pubkey,
+        nonce: u64,
+    ) -> anchor_lang::solana_program::instruction::Instruction {
+        client::lease_finalize(
+            anyone,
+            self.lease(nonce),
+            self.device,
+            self.renter.pubkey(),
+            self.currency(nonce),
+            accounts(&self.ctx),
+        )
     }
 
     /// The provider's settled, unclaimed IOSD.
     pub fn earned(&self) -> u64 {
         fetch_provider(&self.ctx, &self.provider).earned_iosd_micros
+    }
+
+    /// The provider's settled, unclaimed IO.
+    pub fn earned_io(&self) -> u64 {
+        fetch_provider(&self.ctx, &self.provider).earned_io_base
     }
 
     pub fn iosd_balance(&self, owner: &Pubkey) -> u64 {

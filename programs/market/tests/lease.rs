@@ -29,11 +29,7 @@ fn opens_a_lease_funded_in_iosd() {
         supply_before - 125_000
     );
     assert_eq!(
-        (
-            event.deposited_micros,
-            event.reservation_fee_micros,
-            event.burned_micros
-        ),
+        (event.deposited, event.reservation_fee, event.burned),
         (99_750_000, 250_000, 125_000)
     );
     assert_eq!(event.runway_secs, 99_750_000 * 3_600 / 4_000_000);
@@ -65,7 +61,7 @@ fn settles_cumulative_usage_once_and_the_provider_claims() {
     let treasury_before = s.iosd_balance(&s.ctx.authority.pubkey());
     let event: LeaseSettled = s.settle(0, 7_200).expect("settle").event(&client::ID);
     assert_eq!(
-        (event.paid_micros, event.fee_micros, event.provider_micros),
+        (event.paid, event.fee, event.to_provider),
         (4 * IOSD, 10_000, 3_990_000)
     );
     assert_eq!(s.earned(), 3_990_000);
@@ -78,12 +74,9 @@ fn settles_cumulative_usage_once_and_the_provider_claims() {
         balance(&s.ctx, &client::escrow_address()),
         99_750_000 - 10_000
     );
-    assert_eq!(
-        (event.total_paid_micros, event.remaining_micros),
-        (4 * IOSD, 95_750_000)
-    );
+    assert_eq!((event.total_paid, event.remaining), (4 * IOSD, 95_750_000));
     let replay: LeaseSettled = s.settle(0, 7_200).expect("replay").event(&client::ID);
-    assert_eq!(replay.paid_micros, 0);
+    assert_eq!(replay.paid, 0);
     assert_eq!(s.earned(), 3_990_000);
 
     let owner = s.provider.key.insecure_clone();
@@ -138,7 +131,7 @@ fn refuses_bad_settlements() {
     let lease = s.lease(0);
     let watched = [lease, client::escrow_address()];
     let owner = s.provider.key.pubkey();
-    let t = treasury(&s.ctx);
+    let t = accounts(&s.ctx);
     let settler = s.settler.insecure_clone();
     let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 3_599);
     s.ctx
@@ -169,14 +162,20 @@ fn low_runway_pauses_and_a_top_up_resumes() {
     s.ctx.warp_by(HOUR);
     let lease = s.lease(0);
     let owner = s.provider.key.pubkey();
-    let t = treasury(&s.ctx);
+    let t = accounts(&s.ctx);
     let settler = s.settler.insecure_clone();
     let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 2 * 7_200 + 1);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &[lease]);
 
     let renter = s.renter.insecure_clone();
-    let ix = client::lease_top_up(renter.pubkey(), lease, 20 * IOSD);
+    let ix = client::lease_top_up(
+        renter.pubkey(),
+        lease,
+        client::Currency::Iosd,
+        accounts(&s.ctx),
+        20 * IOSD,
+    );
     let event: LeaseToppedUp = s
         .ctx
         .send(&[ix], &[&renter])
@@ -210,11 +209,24 @@ fn two_phase_close_refunds_the_rest() {
         .expect("request")
         .event(&client::ID);
     assert_eq!(event.requester, renter.pubkey());
-    let ix = client::lease_top_up(renter.pubkey(), lease, IOSD);
+    let ix = client::lease_top_up(
+        renter.pubkey(),
+        lease,
+        client::Currency::Iosd,
+        accounts(&s.ctx),
+        IOSD,
+    );
     s.ctx
         .assert_refused(ix, &[&renter], MarketError::LeaseClosing, &[lease]);
     let anyone = s.ctx.funded_keypair();
-    let finalize = client::lease_finalize(anyone.pubkey(), lease, s.device, renter.pubkey());
+    let finalize = client::lease_finalize(
+        anyone.pubkey(),
+        lease,
+        s.device,
+        renter.pubkey(),
+        client::Currency::Iosd,
+        accounts(&s.ctx),
+    );
     s.ctx.assert_refused(
         finalize.clone(),
         &[&anyone],
@@ -233,7 +245,7 @@ fn two_phase_close_refunds_the_rest() {
         .send(&[finalize], &[&anyone])
         .expect("finalise")
         .event(&client::ID);
-    assert_eq!(event.refund_micros, 99_750_000 - 4 * IOSD);
+    assert_eq!(event.refund, 99_750_000 - 4 * IOSD);
     assert_eq!(s.iosd_balance(&renter.pubkey()), 900 * IOSD + 95_750_000);
     // What is left in the escrow is the provider's unclaimed earnings.
     assert_eq!(balance(&s.ctx, &client::escrow_address()), s.earned());
@@ -242,7 +254,7 @@ fn two_phase_close_refunds_the_rest() {
     let device: client::Device = s.ctx.fetch(&s.device);
     assert_eq!((device.gpus_leased, device.open_leases), (0, 0));
     let settler = s.settler.insecure_clone();
-    let t = treasury(&s.ctx);
+    let t = accounts(&s.ctx);
     let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 7_200);
     s.ctx.assert_refused(
         ix,
@@ -261,7 +273,14 @@ fn a_paused_lease_times_out() {
     s.settle(0, 2 * 7_200).expect("settle and pause");
     let anyone = s.ctx.funded_keypair();
     let renter = s.renter.pubkey();
-    let finalize = client::lease_finalize(anyone.pubkey(), s.lease(0), s.device, renter);
+    let finalize = client::lease_finalize(
+        anyone.pubkey(),
+        s.lease(0),
+        s.device,
+        renter,
+        client::Currency::Iosd,
+        accounts(&s.ctx),
+    );
     s.ctx.warp_by(86_400 - 1);
     s.ctx.assert_refused(
         finalize.clone(),
@@ -276,7 +295,7 @@ fn a_paused_lease_times_out() {
         .expect("finalise")
         .event(&client::ID);
     assert!(event.timed_out);
-    assert_eq!(event.refund_micros, 9_975_000 - 8 * IOSD);
+    assert_eq!(event.refund, 9_975_000 - 8 * IOSD);
 }
 
 #[test]
@@ -295,7 +314,9 @@ fn refuses_bad_opens() {
         let nonce = 0;
         let args = client::LeaseOpenArgs {
             gpu_count,
-            deposit_micros: deposit,
+            funding: client::LeaseFunding::Iosd {
+                deposit_micros: deposit,
+            },
             max_rate_usd_per_gpu_hour_micros: 2_000_000,
         };
         let ix = client::lease_open(
@@ -303,15 +324,18 @@ fn refuses_bad_opens() {
             s.device,
             class(H100),
             nonce,
-            treasury(&s.ctx),
+            accounts(&s.ctx),
             args,
+            None,
         );
         let renter = s.renter.insecure_clone();
         s.ctx.assert_refused(ix, &[&renter], error, &watched);
     }
     let args = client::LeaseOpenArgs {
         gpu_count: K,
-        deposit_micros: 100 * IOSD,
+        funding: client::LeaseFunding::Iosd {
+            deposit_micros: 100 * IOSD,
+        },
         max_rate_usd_per_gpu_hour_micros: 1_999_999,
     };
     let ix = client::lease_open(
@@ -319,8 +343,9 @@ fn refuses_bad_opens() {
         s.device,
         class(H100),
         0,
-        treasury(&s.ctx),
+        accounts(&s.ctx),
         args,
+        None,
     );
     let renter = s.renter.insecure_clone();
     s.ctx
@@ -332,7 +357,9 @@ fn refuses_bad_opens() {
     s.ctx.send(&[ix], &[&owner]).expect("withdraw offer");
     let args = client::LeaseOpenArgs {
         gpu_count: K,
-        deposit_micros: 100 * IOSD,
+        funding: client::LeaseFunding::Iosd {
+            deposit_micros: 100 * IOSD,
+        },
         max_rate_usd_per_gpu_hour_micros: 2_000_000,
     };
     let open = client::lease_open(
@@ -340,8 +367,9 @@ fn refuses_bad_opens() {
         s.device,
         class(H100),
         0,
-        treasury(&s.ctx),
+        accounts(&s.ctx),
         args,
+        None,
     );
     s.ctx.assert_refused(
         open.clone(),
@@ -376,7 +404,7 @@ fn the_outflow_cap_holds_per_window() {
     s.settle(0, 7_200).expect("$4 fits");
     let lease = s.lease(0);
     let owner = s.provider.key.pubkey();
-    let t = treasury(&s.ctx);
+    let t = accounts(&s.ctx);
     let settler = s.settler.insecure_clone();
     let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 2 * 7_200);
     s.ctx.assert_refused(
@@ -410,22 +438,32 @@ fn refuses_strangers_pauses_and_mismatches() {
             &[],
         )
         .expect("stranger's holder");
-    let mut ix = client::lease_top_up(stranger.pubkey(), lease, IOSD);
+    let mut ix = client::lease_top_up(
+        stranger.pubkey(),
+        lease,
+        client::Currency::Iosd,
+        accounts(&s.ctx),
+        IOSD,
+    );
     ix.accounts[0].pubkey = stranger.pubkey();
     s.ctx
         .assert_refused(ix, &[&stranger], MarketError::NotLeaseParty, &watched);
     let renter = s.renter.insecure_clone();
-    let ix = client::lease_top_up(renter.pubkey(), lease, 0);
+    let ix = client::lease_top_up(
+        renter.pubkey(),
+        lease,
+        client::Currency::Iosd,
+        accounts(&s.ctx),
+        0,
+    );
     s.ctx
         .assert_refused(ix, &[&renter], MarketError::ZeroAmount, &watched);
 
-    // IO instead of IOSD: iosd refuses an account that is not an IOSD holder.
-    let mint = s.ctx.io_mint;
-    let renter_io = s.ctx.token_account(&mint, &renter.pubkey());
-    let mut ix = client::lease_top_up(renter.pubkey(), lease, IOSD);
-    ix.accounts[3].pubkey = renter_io;
+    // IO instead of IOSD: an account of the other currency.
+    let mut ix = s.top_up_ix(0, IOSD);
+    ix.accounts[3].pubkey = s.renter_io;
     s.ctx
-        .assert_refused(ix, &[&renter], iosd::error::IosdError::NotAHolder, &watched);
+        .assert_refused(ix, &[&renter], MarketError::CurrencyMismatch, &watched);
 
     // Finalising with another device than the lease's.
     let other = s.ctx.funded_keypair();
@@ -434,6 +472,8 @@ fn refuses_strangers_pauses_and_mismatches() {
         lease,
         client::config_address(),
         renter.pubkey(),
+        client::Currency::Iosd,
+        accounts(&s.ctx),
     );
     s.ctx.assert_refused(
         ix,
@@ -449,11 +489,17 @@ fn refuses_strangers_pauses_and_mismatches() {
         s.ctx.send(&[ix], &[&guardian]).expect("pause");
     }
     s.ctx.warp_by(60);
-    let ix = client::lease_top_up(renter.pubkey(), lease, IOSD);
+    let ix = client::lease_top_up(
+        renter.pubkey(),
+        lease,
+        client::Currency::Iosd,
+        accounts(&s.ctx),
+        IOSD,
+    );
     s.ctx
         .assert_refused(ix, &[&renter], MarketError::Paused, &watched);
     let settler = s.settler.insecure_clone();
-    let t = treasury(&s.ctx);
+    let t = accounts(&s.ctx);
     let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 60);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::Paused, &watched);

@@ -45,7 +45,9 @@ fn open_many(s: &mut Scene, count: usize) -> Vec<Pubkey> {
             let nonce = s.ctx.fetch::<client::Device>(&device).leases_created;
             let args = client::LeaseOpenArgs {
                 gpu_count: 1,
-                deposit_micros: 10 * IOSD,
+                funding: client::LeaseFunding::Iosd {
+                    deposit_micros: 10 * IOSD,
+                },
                 max_rate_usd_per_gpu_hour_micros: 2_000_000,
             };
             let ix = client::lease_open(
@@ -53,8 +55,9 @@ fn open_many(s: &mut Scene, count: usize) -> Vec<Pubkey> {
                 device,
                 class(H100),
                 nonce,
-                treasury(&s.ctx),
+                accounts(&s.ctx),
                 args,
+                None,
             );
             s.ctx.send(&[ix], &[&renter]).expect("open");
             client::lease_address(&device, nonce)
@@ -90,21 +93,28 @@ fn settles_a_batch_and_skips_closed_closing_and_stale_leases() {
     }
     s.ctx.warp_by(HOUR + 1);
     let anyone = s.ctx.payer.pubkey();
-    let ix = client::lease_finalize(anyone, leases[3], s.device, renter.pubkey());
+    let ix = client::lease_finalize(
+        anyone,
+        leases[3],
+        s.device,
+        renter.pubkey(),
+        client::Currency::Iosd,
+        accounts(&s.ctx),
+    );
     s.ctx.send(&[ix], &[]).expect("finalise lease 3");
 
     let provider_before = s.earned();
     let mut batch = entries(&s, &leases, 3_600);
     batch[4].cumulative_gpu_secs = 7_200;
     let settler = s.settler.insecure_clone();
-    let ix = client::lease_settle_batch(settler.pubkey(), treasury(&s.ctx), &batch);
+    let ix = client::lease_settle_batch(settler.pubkey(), accounts(&s.ctx), &batch);
     let executed = s.ctx.send(&[ix], &[&settler]).expect("batch");
     let settled: Vec<LeaseSettled> = executed.events(&client::ID);
     let skipped: Vec<LeaseSettlementSkipped> = executed.events(&client::ID);
     assert_eq!(
         settled
             .iter()
-            .map(|e| (e.lease, e.paid_micros))
+            .map(|e| (e.lease, e.paid))
             .collect::<Vec<_>>(),
         vec![(leases[0], 2 * IOSD), (leases[4], 4 * IOSD)]
     );
@@ -131,7 +141,7 @@ fn refuses_bad_batches() {
     let leases = open_many(&mut s, 2);
     s.ctx.warp_by(HOUR);
     let settler = s.settler.insecure_clone();
-    let t = treasury(&s.ctx);
+    let t = accounts(&s.ctx);
     let watched = [leases[0], leases[1], client::escrow_address()];
     let ix = client::lease_settle_batch(settler.pubkey(), t, &[]);
     s.ctx
@@ -193,7 +203,7 @@ fn how_many_leases_fit_one_transaction() {
     let leases = open_many(&mut s, 32);
     s.ctx.warp_by(HOUR);
     let settler = s.settler.insecure_clone();
-    let t = treasury(&s.ctx);
+    let t = accounts(&s.ctx);
     let size =
         |tx: &VersionedTransaction| 1 + 64 * tx.signatures.len() + tx.message.serialize().len();
 

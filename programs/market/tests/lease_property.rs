@@ -1,13 +1,17 @@
-//! Property test in the SVM: random sequences of lease open / top-up / settle / close request /
-//! finalise / time passing, checked against real IOSD balances after every step:
+//! Property test in the SVM: random sequences of lease open (IOSD or IO, up to three leases at
+//! once) / top-up / settle (single and batch) / replay / close request / finalise / claims /
+//! time passing, checked against real token balances after every step, per currency:
 //!
-//! - deposits = provider claims + fees (burned + treasury) + refunds + escrow, and the escrow
-//!   holds exactly the open lease's remaining deposit plus the provider's unclaimed earnings;
+//! - deposits = provider claims + fees (burned + treasury) + refunds + escrow;
+//! - each escrow holds exactly its open leases' remaining deposits plus the provider's unclaimed
+//!   earnings, and the config's escrow totals say the same;
+//! - the treasury received the fees less the burns, and the mint's supply fell by the burns;
 //! - no lease pays more than rate × k × active time;
 //! - a replayed settlement pays 0.
 
+use anchor_lang::prelude::Pubkey;
 use io_client::market as client;
-use io_harness::{IOSD, Signer, expect_error};
+use io_harness::{IO, IOSD, Signer, expect_error};
 use market::error::MarketError;
 use market::events::{LeaseFinalized, LeaseOpened, LeaseSettled};
 use proptest::prelude::*;
@@ -16,154 +20,282 @@ use crate::fixture::*;
 
 #[derive(Clone, Debug)]
 enum Op {
-    Open { gpus: u16, deposit_whole: u64 },
-    TopUp { whole: u64 },
-    Settle { percent_of_capacity: u64 },
-    Replay,
-    CloseRequest,
-    Finalize,
-    Claim,
-    Warp { secs: i64 },
+    Open {
+        io: bool,
+        gpus: u16,
+        deposit_whole: u64,
+    },
+    TopUp {
+        slot: usize,
+        whole: u64,
+    },
+    Settle {
+        slot: usize,
+        percent_of_capacity: u64,
+    },
+    Replay {
+        slot: usize,
+    },
+    Batch {
+        percent_of_capacity: u64,
+    },
+    CloseRequest {
+        slot: usize,
+    },
+    Finalize {
+        slot: usize,
+    },
+    Claim {
+        io: bool,
+    },
+    Warp {
+        secs: i64,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        2 => (1u16..=8, 10u64..=200).prop_map(|(gpus, deposit_whole)| Op::Open { gpus, deposit_whole }),
-        1 => (1u64..=50).prop_map(|whole| Op::TopUp { whole }),
-        4 => (0u64..=100).prop_map(|percent_of_capacity| Op::Settle { percent_of_capacity }),
-        1 => Just(Op::Replay),
-        1 => Just(Op::CloseRequest),
-        2 => Just(Op::Finalize),
-        1 => Just(Op::Claim),
+        3 => (any::<bool>(), 1u16..=4, 5u64..=150)
+            .prop_map(|(io, gpus, deposit_whole)| Op::Open { io, gpus, deposit_whole }),
+        1 => (0usize..3, 1u64..=40).prop_map(|(slot, whole)| Op::TopUp { slot, whole }),
+        3 => (0usize..3, 0u64..=100)
+            .prop_map(|(slot, percent_of_capacity)| Op::Settle { slot, percent_of_capacity }),
+        1 => (0usize..3).prop_map(|slot| Op::Replay { slot }),
+        2 => (0u64..=100).prop_map(|percent_of_capacity| Op::Batch { percent_of_capacity }),
+        1 => (0usize..3).prop_map(|slot| Op::CloseRequest { slot }),
+        2 => (0usize..3).prop_map(|slot| Op::Finalize { slot }),
+        1 => any::<bool>().prop_map(|io| Op::Claim { io }),
         3 => (0i64..=3 * 3_600).prop_map(|secs| Op::Warp { secs }),
     ]
 }
 
-#[derive(Default)]
+/// Money counted from events, per currency.
+#[derive(Default, Clone, Copy)]
 struct Totals {
     deposits: u64,
     provider: u64,
     fees: u64,
+    burned: u64,
     refunds: u64,
+}
+
+/// Index of a currency in `[IOSD, IO]`.
+fn side(currency: client::Currency) -> usize {
+    usize::from(currency == client::Currency::Io)
+}
+
+/// The balances a currency's conservation is checked against.
+struct Accounts {
+    escrow: Pubkey,
+    renter: Pubkey,
+    provider_payout: Pubkey,
+    treasury: Pubkey,
+    mint: Pubkey,
+}
+
+struct Start {
+    renter: u64,
+    provider_payout: u64,
+    treasury: u64,
+    supply: u64,
+}
+
+fn settle_bound_holds(s: &Scene, nonce: u64) -> bool {
+    let lease: client::Lease = s.ctx.fetch(&s.lease(nonce));
+    let capacity = lease.capacity_gpu_secs(s.ctx.now()).unwrap();
+    lease.paid <= lease.payable(capacity).unwrap()
+}
+
+/// Cumulative usage `percent` of the way from what was settled to the capacity now.
+fn report(s: &Scene, nonce: u64, percent: u64) -> u64 {
+    let lease: client::Lease = s.ctx.fetch(&s.lease(nonce));
+    let capacity = lease.capacity_gpu_secs(s.ctx.now()).unwrap();
+    lease.settled_gpu_secs + (capacity - lease.settled_gpu_secs) * percent / 100
+}
+
+/// Whether lease `nonce` is past its close grace (settling it is refused).
+fn past_grace(s: &Scene, nonce: u64) -> bool {
+    let lease: client::Lease = s.ctx.fetch(&s.lease(nonce));
+    lease.close_requested_at != 0 && s.ctx.now() > lease.close_requested_at + 3_600
+}
+
+fn count_settled(totals: &mut [Totals; 2], event: &LeaseSettled) {
+    let t = &mut totals[side(event.currency)];
+    t.provider += event.to_provider;
+    t.fees += event.fee;
+    t.burned += event.burned;
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
     #[test]
-    fn lease_money_is_conserved(ops in proptest::collection::vec(op(), 1..30)) {
+    fn lease_money_is_conserved(ops in proptest::collection::vec(op(), 1..40)) {
         let mut s = scene(10_000);
-        let mut totals = Totals::default();
-        // The open lease, if any: its nonce.
-        let mut current: Option<u64> = None;
+        let mut totals = [Totals::default(); 2];
+        // The open leases' nonces.
+        let mut open: Vec<u64> = Vec::new();
         let renter = s.renter.insecure_clone();
-        let start_renter = s.iosd_balance(&renter.pubkey());
+        let owner = s.provider.key.insecure_clone();
+        let sides = [
+            Accounts {
+                escrow: client::escrow_address(),
+                renter: io_client::iosd::holder_address(&renter.pubkey()),
+                provider_payout: io_client::iosd::holder_address(&owner.pubkey()),
+                treasury: io_client::iosd::holder_address(&s.ctx.authority.pubkey()),
+                mint: io_client::iosd::iosd_mint_address(),
+            },
+            Accounts {
+                escrow: client::lease_vault_address(),
+                renter: s.renter_io,
+                provider_payout: s.provider.io,
+                treasury: s.ctx.treasury,
+                mint: s.ctx.io_mint,
+            },
+        ];
+        let start: Vec<Start> = sides
+            .iter()
+            .map(|a| Start {
+                renter: balance(&s.ctx, &a.renter),
+                provider_payout: balance(&s.ctx, &a.provider_payout),
+                treasury: balance(&s.ctx, &a.treasury),
+                supply: s.ctx.mint_supply(&a.mint),
+            })
+            .collect();
         for op in &ops {
             match *op {
-                Op::Open { gpus, deposit_whole } => {
-                    if current.is_some() { continue; }
-                    let nonce = s.ctx.fetch::<client::Device>(&s.device).leases_created;
-                    if let Ok(executed) = s.open(gpus, deposit_whole * IOSD) {
-                        let event: LeaseOpened = executed.event(&client::ID);
-                        totals.deposits += deposit_whole * IOSD;
-                        totals.fees += event.reservation_fee_micros;
-                        current = Some(nonce);
-                    }
-                }
-                Op::TopUp { whole } => {
-                    let Some(nonce) = current else { continue };
-                    let ix = client::lease_top_up(renter.pubkey(), s.lease(nonce), whole * IOSD);
-                    if s.ctx.send(&[ix], &[&renter]).is_ok() {
-                        totals.deposits += whole * IOSD;
-                    }
-                }
-                Op::Settle { .. } | Op::Replay if current.is_some() => {
-                    let nonce = current.unwrap();
-                    let lease: client::Lease = s.ctx.fetch(&s.lease(nonce));
-                    let cumulative = match *op {
-                        Op::Settle { percent_of_capacity } => {
-                            let capacity = lease.capacity_gpu_secs(s.ctx.now()).unwrap();
-                            let span = capacity - lease.settled_gpu_secs;
-                            lease.settled_gpu_secs + span * percent_of_capacity / 100
-                        }
-                        _ => lease.settled_gpu_secs,
+                Op::Open { io, gpus, deposit_whole } => {
+                    if open.len() == 3 { continue; }
+                    let nonce = s.next_nonce();
+                    let outcome = if io {
+                        s.open_io(gpus, deposit_whole * IO)
+                    } else {
+                        s.open(gpus, deposit_whole * IOSD)
                     };
-                    let now = s.ctx.now();
-                    let closing = lease.close_requested_at != 0 && now > lease.close_requested_at + 3_600;
+                    if let Ok(executed) = outcome {
+                        let event: LeaseOpened = executed.event(&client::ID);
+                        let t = &mut totals[side(event.currency)];
+                        t.deposits += event.deposited + event.reservation_fee;
+                        t.fees += event.reservation_fee;
+                        t.burned += event.burned;
+                        open.push(nonce);
+                    }
+                }
+                Op::TopUp { slot, whole } => {
+                    let Some(&nonce) = open.get(slot) else { continue };
+                    let currency = s.currency(nonce);
+                    let amount = whole * if currency == client::Currency::Io { IO } else { IOSD };
+                    let closing = s.ctx.fetch::<client::Lease>(&s.lease(nonce)).close_requested_at != 0;
+                    let outcome = s.top_up(nonce, amount);
+                    if closing {
+                        expect_error(outcome, MarketError::LeaseClosing);
+                    } else {
+                        prop_assert!(outcome.is_ok(), "top-up: {:?}", outcome.err());
+                        totals[side(currency)].deposits += amount;
+                    }
+                }
+                Op::Settle { slot, .. } | Op::Replay { slot } => {
+                    let Some(&nonce) = open.get(slot) else { continue };
+                    let cumulative = match *op {
+                        Op::Settle { percent_of_capacity, .. } => report(&s, nonce, percent_of_capacity),
+                        _ => s.ctx.fetch::<client::Lease>(&s.lease(nonce)).settled_gpu_secs,
+                    };
+                    let closing = past_grace(&s, nonce);
                     let outcome = s.settle(nonce, cumulative);
                     if closing {
                         expect_error(outcome, MarketError::LeaseClosing);
                     } else {
                         let executed = outcome.map_err(|f| TestCaseError::fail(format!("settle: {:?}", f.err)))?;
                         let event: LeaseSettled = executed.event(&client::ID);
-                        if matches!(op, Op::Replay) {
-                            prop_assert_eq!(event.paid_micros, 0, "a replay pays nothing");
+                        if matches!(op, Op::Replay { .. }) {
+                            prop_assert_eq!(event.paid, 0, "a replay pays nothing");
                         }
-                        totals.provider += event.provider_micros;
-                        totals.fees += event.fee_micros;
-                        // Never more than rate × k × active time.
-                        let after: client::Lease = s.ctx.fetch(&s.lease(nonce));
-                        let bound = after.payable(after.capacity_gpu_secs(s.ctx.now()).unwrap()).unwrap();
-                        prop_assert!(after.paid <= bound);
+                        count_settled(&mut totals, &event);
                     }
                 }
-                Op::Settle { .. } | Op::Replay => {}
-                Op::CloseRequest => {
-                    let Some(nonce) = current else { continue };
-                    let owner = s.provider.key.pubkey();
-                    let ix = client::lease_close_request(renter.pubkey(), s.lease(nonce), owner);
+                Op::Batch { percent_of_capacity } => {
+                    if open.is_empty() { continue; }
+                    let entries: Vec<client::BatchEntry> = open
+                        .iter()
+                        .map(|&nonce| client::BatchEntry {
+                            lease: s.lease(nonce),
+                            provider_owner: owner.pubkey(),
+                            cumulative_gpu_secs: report(&s, nonce, percent_of_capacity),
+                        })
+                        .collect();
+                    let settler = s.settler.insecure_clone();
+                    let ix = client::lease_settle_batch(settler.pubkey(), accounts(&s.ctx), &entries);
+                    let executed = s.ctx.send(&[ix], &[&settler])
+                        .map_err(|f| TestCaseError::fail(format!("batch: {:?}", f.err)))?;
+                    let settled: Vec<LeaseSettled> = executed.events(&client::ID);
+                    for event in &settled {
+                        count_settled(&mut totals, event);
+                    }
+                }
+                Op::CloseRequest { slot } => {
+                    let Some(&nonce) = open.get(slot) else { continue };
+                    let ix = client::lease_close_request(renter.pubkey(), s.lease(nonce), owner.pubkey());
                     let _ = s.ctx.send(&[ix], &[&renter]);
                 }
-                Op::Finalize => {
-                    let Some(nonce) = current else { continue };
-                    let anyone = s.ctx.payer.insecure_clone();
+                Op::Finalize { slot } => {
+                    let Some(&nonce) = open.get(slot) else { continue };
                     let lease: client::Lease = s.ctx.fetch(&s.lease(nonce));
                     let now = s.ctx.now();
                     let due = (lease.close_requested_at != 0 && now >= lease.close_requested_at + 3_600)
                         || (lease.paused_at != 0 && now >= lease.paused_at + 86_400);
-                    let ix = client::lease_finalize(anyone.pubkey(), s.lease(nonce), s.device, renter.pubkey());
+                    let ix = s.finalize_ix(s.ctx.payer.pubkey(), nonce);
                     let outcome = s.ctx.send(&[ix], &[]);
                     if due {
                         let executed = outcome.map_err(|f| TestCaseError::fail(format!("finalize: {:?}", f.err)))?;
                         let event: LeaseFinalized = executed.event(&client::ID);
-                        totals.refunds += event.refund_micros;
-                        current = None;
+                        totals[side(event.currency)].refunds += event.refund;
+                        open.retain(|&n| n != nonce);
                     } else {
                         expect_error(outcome, MarketError::CloseTooEarly);
                     }
                 }
-                Op::Claim => {
-                    let owner = s.provider.key.insecure_clone();
-                    let earned = s.earned();
-                    let ix = client::provider_claim(owner.pubkey(), owner.pubkey());
+                Op::Claim { io } => {
+                    let (earned, ix) = if io {
+                        (s.earned_io(), client::provider_claim_io_earnings(owner.pubkey(), s.provider.io))
+                    } else {
+                        (s.earned(), client::provider_claim(owner.pubkey(), owner.pubkey()))
+                    };
                     let outcome = s.ctx.send(&[ix], &[&owner]);
                     if earned == 0 {
                         expect_error(outcome, MarketError::NothingToClaim);
                     } else {
-                        prop_assert!(outcome.is_ok());
+                        prop_assert!(outcome.is_ok(), "claim: {:?}", outcome.err());
                     }
                 }
                 Op::Warp { secs } => s.ctx.warp_by(secs),
             }
-            // The escrow holds the open lease's remaining deposit and the provider's
-            // unclaimed earnings; claims move earnings to the provider's holder.
-            let escrow = balance(&s.ctx, &client::escrow_address());
-            let claimed = s.iosd_balance(&s.provider.key.pubkey());
-            prop_assert_eq!(
-                totals.deposits,
-                claimed + totals.fees + totals.refunds + escrow,
-                "deposits = claimed + fees + refunds + escrow"
-            );
-            prop_assert_eq!(s.earned() + claimed, totals.provider);
-            let remaining = match current {
-                Some(nonce) => s.ctx.fetch::<client::Lease>(&s.lease(nonce)).remaining().unwrap(),
-                None => 0,
-            };
-            prop_assert_eq!(escrow, remaining + s.earned());
-            prop_assert_eq!(
-                s.iosd_balance(&renter.pubkey()),
-                start_renter - totals.deposits + totals.refunds
-            );
+
+            let config = config(&s.ctx);
+            for (i, (accounts, start)) in sides.iter().zip(&start).enumerate() {
+                let t = totals[i];
+                let currency = if i == 0 { client::Currency::Iosd } else { client::Currency::Io };
+                let escrow = balance(&s.ctx, &accounts.escrow);
+                let claimed = balance(&s.ctx, &accounts.provider_payout) - start.provider_payout;
+                let earned = if i == 0 { s.earned() } else { s.earned_io() };
+                prop_assert_eq!(t.deposits, claimed + t.fees + t.refunds + escrow,
+                    "deposits = claimed + fees + refunds + escrow ({:?})", currency);
+                prop_assert_eq!(earned + claimed, t.provider);
+                let remaining: u64 = open
+                    .iter()
+                    .map(|&nonce| s.ctx.fetch::<client::Lease>(&s.lease(nonce)))
+                    .filter(|lease| lease.currency == currency)
+                    .map(|lease| lease.remaining().unwrap())
+                    .sum();
+                prop_assert_eq!(escrow, remaining + earned);
+                let recorded = if i == 0 { config.escrowed.iosd_micros } else { config.escrowed.io_base };
+                prop_assert_eq!(recorded, escrow);
+                prop_assert_eq!(balance(&s.ctx, &accounts.renter), start.renter - t.deposits + t.refunds);
+                prop_assert_eq!(balance(&s.ctx, &accounts.treasury) - start.treasury, t.fees - t.burned);
+                prop_assert_eq!(s.ctx.mint_supply(&accounts.mint), start.supply - t.burned);
+            }
+            for &nonce in &open {
+                prop_assert!(settle_bound_holds(&s, nonce), "lease {} paid above rate × k × active time", nonce);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ mod device;
 mod fixture;
 mod lease;
 mod lease_batch;
+mod lease_io;
 mod lease_property;
 mod price_book;
 mod property;

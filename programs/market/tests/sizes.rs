@@ -111,27 +111,46 @@ fn every_instruction_fits_a_transaction() {
                 device,
                 class,
                 0,
-                client::Treasury {
-                    account: key(),
-                    owner: key(),
+                client::Deployment {
+                    io_mint: key(),
+                    treasury: key(),
+                    treasury_owner: key(),
                 },
                 client::LeaseOpenArgs {
                     gpu_count: 1,
-                    deposit_micros: 1,
+                    funding: client::LeaseFunding::Io {
+                        deposit_io_base: 1,
+                        min_quote_pico_usd_per_io: 1,
+                    },
                     max_rate_usd_per_gpu_hour_micros: 1,
                 },
+                Some(key()),
             ),
         ),
-        ("lease_top_up", client::lease_top_up(key(), key(), 1)),
+        (
+            "lease_top_up",
+            client::lease_top_up(
+                key(),
+                key(),
+                client::Currency::Io,
+                client::Deployment {
+                    io_mint: key(),
+                    treasury: key(),
+                    treasury_owner: key(),
+                },
+                1,
+            ),
+        ),
         (
             "lease_settle",
             client::lease_settle(
                 key(),
                 key(),
                 key(),
-                client::Treasury {
-                    account: key(),
-                    owner: key(),
+                client::Deployment {
+                    io_mint: key(),
+                    treasury: key(),
+                    treasury_owner: key(),
                 },
                 1,
             ),
@@ -142,12 +161,17 @@ fn every_instruction_fits_a_transaction() {
             client::provider_claim_io(key(), key(), key(), 0),
         ),
         (
+            "provider_claim_io_earnings",
+            client::provider_claim_io_earnings(key(), key()),
+        ),
+        (
             "lease_settle_batch (1 lease)",
             client::lease_settle_batch(
                 key(),
-                client::Treasury {
-                    account: key(),
-                    owner: key(),
+                client::Deployment {
+                    io_mint: key(),
+                    treasury: key(),
+                    treasury_owner: key(),
                 },
                 &[client::BatchEntry {
                     lease: key(),
@@ -162,7 +186,18 @@ fn every_instruction_fits_a_transaction() {
         ),
         (
             "lease_finalize",
-            client::lease_finalize(key(), key(), device, key()),
+            client::lease_finalize(
+                key(),
+                key(),
+                device,
+                key(),
+                client::Currency::Io,
+                client::Deployment {
+                    io_mint: key(),
+                    treasury: key(),
+                    treasury_owner: key(),
+                },
+            ),
         ),
         (
             "slash_open",
@@ -193,7 +228,7 @@ fn every_instruction_fits_a_transaction() {
         assert!(size <= PACKET_DATA_SIZE, "{name} takes {size} bytes");
     }
     println!(
-        "accounts: MarketConfig {}, GpuClass {}, Provider {}, Device {}, Slash {} bytes; stake vault and slash escrow 165",
+        "accounts: MarketConfig {}, GpuClass {}, Provider {}, Device {}, Slash {} bytes; stake vault, slash escrow and lease vault 165",
         8 + client::Config::INIT_SPACE,
         8 + client::GpuClass::INIT_SPACE,
         8 + client::Provider::INIT_SPACE,

@@ -2,8 +2,8 @@
 //!
 //! Prices are [`UsdPerIo`]: pico-USD (10⁻¹² USD) per whole IO, in a u128. Pyth's usual exponents
 //! (−5 to −10) convert exactly; finer ones round in the direction each function names. Every
-//! rounding favours the protocol's solvency: IO is valued low when it comes in (mint) and high
-//! when it goes out (redeem, quotes), amounts paid out are floored and amounts owed are ceiled.
+//! rounding favours the protocol's solvency: IO is valued low when it comes in (mint, IO lease
+//! quotes) and high when it goes out (redeem), amounts paid out are floored and amounts owed are ceiled.
 
 use crate::OracleError;
 use crate::price_update::PriceFeedMessage;
@@ -43,8 +43,9 @@ impl CheckedPrice {
         Ok(Self { message })
     }
 
-    /// The price IO is valued at when it buys IOSD: `min(spot, EMA) − k·max(conf, EMA conf)`,
-    /// rounded down. Using the wider of the two intervals is at least as conservative as either.
+    /// The price IO is valued at when it comes in: buying IOSD, or paying for a lease in IO (the
+    /// quote locked at open): `min(spot, EMA) − k·max(conf, EMA conf)`, rounded down. Using the
+    /// wider of the two intervals is at least as conservative as either.
     pub fn mint_price(&self, k_bps: u32) -> Result<UsdPerIo, OracleError> {
         let m = &self.message;
         let low = to_pico_floor(m.price.min(m.ema_price).unsigned_abs(), m.exponent)?;
@@ -57,8 +58,8 @@ impl CheckedPrice {
             .ok_or(OracleError::Overflow)
     }
 
-    /// The price IO is valued at when it leaves the protocol (redemption) or when a lease is
-    /// quoted in IO: `max(spot, EMA) + k·max(conf, EMA conf)`, rounded up.
+    /// The price IO is valued at when it leaves the protocol (redemption of IOSD for IO):
+    /// `max(spot, EMA) + k·max(conf, EMA conf)`, rounded up.
     pub fn redeem_price(&self, k_bps: u32) -> Result<UsdPerIo, OracleError> {
         let m = &self.message;
         let high = to_pico_ceil(m.price.max(m.ema_price).unsigned_abs(), m.exponent)?;
@@ -96,6 +97,15 @@ impl UsdPerIo {
                 .checked_div(IO_BASE_PICO_PER_IOSD_MICRO)
                 .ok_or(OracleError::Overflow)?,
         )
+    }
+
+    /// The IOSD micros `io_base` IO base units are worth at this price, rounded up (what an
+    /// amount counts against a USD cap).
+    pub fn iosd_for_io_ceil(self, io_base: u64) -> Result<u64, OracleError> {
+        let value = u128::from(io_base)
+            .checked_mul(self.0)
+            .ok_or(OracleError::Overflow)?;
+        narrow(div_ceil(value, IO_BASE_PICO_PER_IOSD_MICRO)?)
     }
 
     /// IO base units needed to buy exactly `iosd_micros` at this price, rounded up.

@@ -7,6 +7,8 @@
 //! reopened session; a cumulative amount makes the latest receipt the only one worth submitting.
 //!
 //! - [`message`]: the layout, built and parsed.
+//! - [`instructions`]: finding the ed25519 precompile instruction through the instructions
+//!   sysvar (its address checked).
 //! - [`precompile`]: what a program reads back from an ed25519 precompile instruction: exactly
 //!   one signature whose key, signature and message all lie inside that same instruction.
 //! - [`client`] (feature `client`): signing, gateway-side verification, and the precompile
@@ -16,9 +18,11 @@
 
 #[cfg(feature = "client")]
 pub mod client;
+pub mod instructions;
 pub mod message;
 pub mod precompile;
 
+pub use instructions::{SysvarError, ed25519_data_at, ed25519_data_before_current};
 pub use message::{DOMAIN_TAG, MESSAGE_LEN, Receipt, ReceiptDomain};
 pub use precompile::{PrecompileError, VerifiedSignature, verified_signature};
 

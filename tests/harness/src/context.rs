@@ -24,6 +24,10 @@ pub const FUNDING_LAMPORTS: u64 = 100_000_000_000;
 /// Unix time the tests start at (2026-01-01T00:00:00Z), so time rules see realistic values.
 pub const GENESIS_UNIX_TIME: i64 = 1_767_225_600;
 
+/// The genesis hash the tests' inference config names (LiteSVM has no cluster of its own to
+/// ask); receipts signed for it verify in the tests, and for any other cluster they do not.
+pub const TEST_GENESIS_HASH: [u8; 32] = *b"io-harness.litesvm.genesis.hash.";
+
 pub struct TestContext {
     pub svm: LiteSVM,
     /// Pays fees and rent for fixtures.
@@ -157,7 +161,8 @@ impl TestContext {
             ),
             io_client::inference::config_init(
                 deployer,
-                io_client::defaults::inference(authority, guardian),
+                self.io_mint,
+                io_client::defaults::inference(authority, guardian, TEST_GENESIS_HASH),
             ),
             io_client::rewards::config_init(
                 deployer,
@@ -172,19 +177,20 @@ impl TestContext {
         for ix in instructions {
             self.send(&[ix], &[&deployer]).expect("config initialised");
         }
-        // The market spends IOSD: allowed, with its escrow and the treasury's IOSD holder open.
+        // The market and the inference program spend IOSD: allowed, with their escrows and the
+        // treasury's IOSD holder open.
         let authority_key = self.authority.insecure_clone();
         let payer = self.payer.pubkey();
-        let setup = [
-            io_client::iosd::spender_allow(authority, io_client::market::ID),
-            io_client::iosd::holder_open(
+        let mut setup = vec![io_client::iosd::holder_open(payer, authority)];
+        for program in [io_client::market::ID, io_client::inference::ID] {
+            setup.push(io_client::iosd::spender_allow(authority, program));
+            setup.push(io_client::iosd::holder_open(
                 payer,
-                io_client::iosd::spender_address(&io_client::market::ID),
-            ),
-            io_client::iosd::holder_open(payer, authority),
-        ];
+                io_client::iosd::spender_address(&program),
+            ));
+        }
         self.send(&setup, &[&authority_key])
-            .expect("market allowed to spend IOSD");
+            .expect("market and inference allowed to spend IOSD");
     }
 
     /// Initialises only the iosd config (the market's needs its IOSD mint).

@@ -23,7 +23,7 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
-pub use context::{TestContext, TestContextBuilder, deployer_keypair};
+pub use context::{TEST_GENESIS_HASH, TestContext, TestContextBuilder, deployer_keypair};
 pub use outcome::{Executed, Failed, Outcome, expect_error};
 
 /// IO base units per IO (8 decimals).

@@ -60,6 +60,8 @@ pub struct Deployment {
     pub treasury: Pubkey,
     /// The IOSD credit (6 decimals): the iosd program's mint PDA, created by its `config_init`.
     pub iosd_mint: Pubkey,
+    /// The cluster's genesis hash, which inference receipts carry.
+    pub genesis_hash: [u8; 32],
     /// Each program's `config_init` transaction, in program order.
     pub config_signatures: Vec<(&'static str, Signature)>,
 }
@@ -115,6 +117,11 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |elapsed| i64::try_from(elapsed.as_secs()).unwrap_or(1));
+    // Receipts name the cluster they are valid on.
+    let genesis_hash = rpc
+        .get_genesis_hash()
+        .map_err(|error| failed("reading the genesis hash", error))?
+        .to_bytes();
     let configs = [
         (
             "iosd",
@@ -137,7 +144,8 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
             "inference",
             io_client::inference::config_init(
                 deployer,
-                io_client::defaults::inference(authority, guardian),
+                io_mint.pubkey(),
+                io_client::defaults::inference(authority, guardian, genesis_hash),
             ),
         ),
         (
@@ -165,21 +173,22 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
         )?;
         config_signatures.push((name, signature));
     }
-    // The market spends IOSD: allowed, with its escrow and the treasury's IOSD holder open.
+    // The market and the inference program spend IOSD: allowed, with their escrows and the
+    // treasury's IOSD holder open.
     let payer = keys.deployer.pubkey();
-    let setup = [
-        io_client::iosd::spender_allow(authority, io_client::market::ID),
-        io_client::iosd::holder_open(
+    let mut setup = vec![io_client::iosd::holder_open(payer, authority)];
+    for program in [io_client::market::ID, io_client::inference::ID] {
+        setup.push(io_client::iosd::spender_allow(authority, program));
+        setup.push(io_client::iosd::holder_open(
             payer,
-            io_client::iosd::spender_address(&io_client::market::ID),
-        ),
-        io_client::iosd::holder_open(payer, authority),
-    ];
+            io_client::iosd::spender_address(&program),
+        ));
+    }
     send(
         rpc,
         &setup,
         &[&keys.deployer, &keys.authority],
-        "allowing the market to spend IOSD",
+        "allowing the market and the inference program to spend IOSD",
     )?;
     Ok(Deployment {
         deployer: keys.deployer,
@@ -189,6 +198,7 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
         io_mint: io_mint.pubkey(),
         iosd_mint: io_client::iosd::iosd_mint_address(),
         treasury,
+        genesis_hash,
         config_signatures,
     })
 }

@@ -1,9 +1,47 @@
-//! `InferenceConfig`: roles and parameters of the inference program (one per deployment).
+//! `InferenceConfig`: roles, parameters, mints and escrow totals of the inference program (one
+//! per deployment).
 
 use anchor_lang::prelude::*;
 
 use crate::constants::{ACCOUNT_VERSION, MAX_DIRECT_BATCH, MIN_SESSION_CLOSE_TIMEOUT_SECS};
 use crate::error::InferenceError;
+use crate::state::Currency;
+
+/// What the program owes out of its two escrows: open sessions' unspent deposits plus model
+/// owners' unclaimed shares. The IOSD escrow (iosd holder of this program's spender PDA) and the
+/// IO vault hold at least this much (anyone may send tokens to them).
+#[derive(
+    AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, Default, PartialEq, Eq,
+)]
+pub struct EscrowTotals {
+    pub iosd_micros: u64,
+    pub io_base: u64,
+}
+
+impl EscrowTotals {
+    fn of(&mut self, currency: Currency) -> &mut u64 {
+        match currency {
+            Currency::Iosd => &mut self.iosd_micros,
+            Currency::Io => &mut self.io_base,
+        }
+    }
+
+    pub fn credit(&mut self, currency: Currency, amount: u64) -> Result<()> {
+        let total = self.of(currency);
+        *total = total
+            .checked_add(amount)
+            .ok_or(InferenceError::MathOverflow)?;
+        Ok(())
+    }
+
+    pub fn debit(&mut self, currency: Currency, amount: u64) -> Result<()> {
+        let total = self.of(currency);
+        *total = total
+            .checked_sub(amount)
+            .ok_or(InferenceError::InvariantViolated)?;
+        Ok(())
+    }
+}
 
 #[account]
 #[derive(InitSpace, Debug, PartialEq, Eq)]
@@ -12,6 +50,7 @@ pub struct InferenceConfig {
     pub version: u8,
     /// Bump of the config PDA, stored so later checks never search for it.
     pub bump: u8,
+    pub io_vault_bump: u8,
     /// Bumped on every mutation; the indexer orders updates by (slot, revision).
     pub revision: u64,
     /// Changes parameters and key sets; the governance PDA on a real deployment.
@@ -22,10 +61,21 @@ pub struct InferenceConfig {
     pub guardian: Pubkey,
     /// Paid the rent of this account and receives it back if it is ever closed.
     pub rent_payer: Pubkey,
-    /// Seconds between a user's close request and the refund (at least 24 hours).
+    /// Seconds between a user's close request (or the last receipt after it) and the refund
+    /// (at least 24 hours).
     pub session_close_timeout_secs: u32,
     /// Most inferences one direct payment may cover (1..=64).
     pub max_direct_batch: u16,
+    /// The cluster's genesis hash, part of every receipt message: a receipt signed for another
+    /// cluster never verifies here.
+    pub genesis_hash: [u8; 32],
+    /// The IO token (classic SPL Token, 8 decimals).
+    pub io_mint: Pubkey,
+    /// IOSD (the iosd program's mint PDA).
+    pub iosd_mint: Pubkey,
+    /// IO of IO sessions and model owners' unclaimed IO (a token account owned by this config).
+    pub io_vault: Pubkey,
+    pub escrowed: EscrowTotals,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }
@@ -41,6 +91,23 @@ impl InferenceConfig {
             (1..=MAX_DIRECT_BATCH).contains(&max_direct_batch),
             InferenceError::DirectBatchOutOfRange
         );
+        Ok(())
+    }
+
+    /// The mint of `currency`.
+    pub fn mint(&self, currency: Currency) -> Pubkey {
+        match currency {
+            Currency::Iosd => self.iosd_mint,
+            Currency::Io => self.io_mint,
+        }
+    }
+
+    /// Moves the revision forward; every instruction that writes the config calls it once.
+    pub fn bump_revision(&mut self) -> Result<()> {
+        self.revision = self
+            .revision
+            .checked_add(1)
+            .ok_or(InferenceError::MathOverflow)?;
         Ok(())
     }
 

@@ -2,6 +2,8 @@
 
 pub mod config;
 pub mod model;
+pub mod session;
 
 pub use config::*;
 pub use model::*;
+pub use session::*;

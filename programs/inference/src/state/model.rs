@@ -35,6 +35,22 @@ pub struct ModelTerms {
 }
 
 impl ModelTerms {
+    /// What `requests` requests and `tokens` tokens cost, rounded up (a fraction of a base unit
+    /// is charged as one): `requests × price_per_request + ⌈tokens × price_per_1k_tokens / 1000⌉`.
+    pub fn price_of(&self, requests: u64, tokens: u64) -> Result<u64> {
+        let per_requests = u128::from(requests)
+            .checked_mul(u128::from(self.price_per_request))
+            .ok_or(InferenceError::MathOverflow)?;
+        let per_tokens = u128::from(tokens)
+            .checked_mul(u128::from(self.price_per_1k_tokens))
+            .ok_or(InferenceError::MathOverflow)?
+            .div_ceil(u128::from(crate::constants::TOKENS_PER_PRICE_UNIT));
+        let total = per_requests
+            .checked_add(per_tokens)
+            .ok_or(InferenceError::MathOverflow)?;
+        u64::try_from(total).map_err(|_| error!(InferenceError::MathOverflow))
+    }
+
     pub fn check(&self) -> Result<()> {
         require!(
             self.price_per_request > 0 || self.price_per_1k_tokens > 0,
@@ -70,12 +86,36 @@ pub struct Model {
     /// Retired models take nothing new and can be closed once no session is open.
     pub retired: bool,
     pub open_sessions: u32,
+    /// Sessions ever opened: the next session's nonce (part of its seeds).
+    pub sessions_created: u64,
+    /// The owner's share of payments, credited and not yet claimed (held in this program's
+    /// escrows), per currency.
+    pub earned_iosd_micros: u64,
+    pub earned_io_base: u64,
+    /// Claimed over the model's life, per currency.
+    pub claimed_iosd_micros: u64,
+    pub claimed_io_base: u64,
     /// Paid the rent; receives it back at close.
     pub rent_payer: Pubkey,
     pub reserved: [u8; 32],
 }
 
 impl Model {
+    /// The owner's unclaimed share in `currency`.
+    pub fn earned_mut(&mut self, currency: Currency) -> &mut u64 {
+        match currency {
+            Currency::Iosd => &mut self.earned_iosd_micros,
+            Currency::Io => &mut self.earned_io_base,
+        }
+    }
+
+    /// Takes new sessions and direct payments: neither paused nor retired.
+    pub fn require_open(&self) -> Result<()> {
+        require!(!self.retired, InferenceError::ModelRetired);
+        require!(!self.paused, InferenceError::ModelPaused);
+        Ok(())
+    }
+
     pub fn bump_revision(&mut self) -> Result<()> {
         self.revision = self
             .revision

@@ -6,6 +6,7 @@ use io_common::{BPS_DENOMINATOR, MAX_GUARDIAN_PAUSE_HOURS, MAX_ROLE_KEYS};
 
 use crate::constants::{ACCOUNT_VERSION, MAX_APPEAL_WINDOW_SECS, MAX_COOLDOWN_SECS};
 use crate::error::MarketError;
+use crate::state::Currency;
 
 /// The parameters the authority sets (at `config_init`, then `params_set`).
 #[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +79,41 @@ pub enum Role {
     Guardian,
 }
 
+/// What the market owes out of its two lease escrows: the open leases' remaining deposits plus
+/// providers' unclaimed earnings. The IOSD escrow (iosd holder of the market's spender PDA) and
+/// the IO lease vault hold at least this much (anyone may send tokens to them).
+#[derive(
+    AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, Default, PartialEq, Eq,
+)]
+pub struct EscrowTotals {
+    pub iosd_micros: u64,
+    pub io_base: u64,
+}
+
+impl EscrowTotals {
+    /// The total of `currency`.
+    pub fn of(&mut self, currency: Currency) -> &mut u64 {
+        match currency {
+            Currency::Iosd => &mut self.iosd_micros,
+            Currency::Io => &mut self.io_base,
+        }
+    }
+
+    pub fn credit(&mut self, currency: Currency, amount: u64) -> Result<()> {
+        let total = self.of(currency);
+        *total = total.checked_add(amount).ok_or(MarketError::MathOverflow)?;
+        Ok(())
+    }
+
+    pub fn debit(&mut self, currency: Currency, amount: u64) -> Result<()> {
+        let total = self.of(currency);
+        *total = total
+            .checked_sub(amount)
+            .ok_or(MarketError::InvariantViolated)?;
+        Ok(())
+    }
+}
+
 /// Stake held across all devices, for the events' post-state totals.
 #[derive(
     AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, Default, PartialEq, Eq,
@@ -104,6 +140,7 @@ pub struct MarketConfig {
     pub bump: u8,
     pub stake_vault_bump: u8,
     pub slash_escrow_bump: u8,
+    pub lease_vault_bump: u8,
     /// Bumped on every mutation; the indexer orders updates by (slot, revision).
     pub revision: u64,
     /// Changes parameters and key sets; the governance PDA on a real deployment.
@@ -133,6 +170,8 @@ pub struct MarketConfig {
     /// PDA token accounts owned by this config.
     pub stake_vault: Pubkey,
     pub slash_escrow: Pubkey,
+    /// IO deposits of IO-funded leases and providers' unclaimed IO earnings.
+    pub lease_vault: Pubkey,
     pub params: MarketParams,
     /// Unix time until which each `PauseClass` is paused (0: not paused).
     pub paused_until: [i64; PAUSE_CLASSES],
@@ -144,6 +183,7 @@ pub struct MarketConfig {
     /// The settlement outflow window: when it started and the USD micros settled in it.
     pub payout_window_started_at: i64,
     pub payout_window_used_usd_micros: u64,
+    pub escrowed: EscrowTotals,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }
@@ -190,7 +230,8 @@ impl MarketParams {
 }
 
 impl MarketConfig {
-    /// The signer seeds of this config, which owns the stake vault and the slash escrow.
+    /// The signer seeds of this config, which owns the stake vault, the slash escrow and the
+    /// lease vault.
     pub fn signer_seeds(&self) -> [&[u8]; 2] {
         [
             crate::constants::SEED_CONFIG,

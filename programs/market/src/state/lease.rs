@@ -1,14 +1,26 @@
-//! `Lease`: k GPUs of one device rented at a rate locked at open, funded in IOSD held in the
-//! market's escrow (the iosd holder account of the market's spender PDA).
+//! `Lease`: k GPUs of one device rented at a USD rate locked at open, funded in IOSD (held in
+//! the market's IOSD escrow, the iosd holder account of the market's spender PDA) or in IO at an
+//! oracle quote locked at open (held in the market's lease vault).
 //!
-//! Money conservation, per lease (IOSD micros): `deposited = paid + remaining`, `paid =
-//! provider_paid + fees`, and after finalising `remaining` is refunded. Settlement pays deltas
-//! of cumulative usage: `min(payable(cumulative), deposited) − paid`.
+//! Every amount of a lease is in its currency's base units: IOSD micros (1 IOSD = 1 USD) or IO
+//! base units (8 decimals). Money conservation, per lease: `deposited = paid + remaining`,
+//! `paid = provider_paid + fees`, and after finalising `remaining` is refunded. Settlement pays
+//! deltas of cumulative usage: `min(payable(cumulative), deposited) − paid`.
 
 use anchor_lang::prelude::*;
+use io_oracle::UsdPerIo;
 
 use crate::constants::{ACCOUNT_VERSION, SECS_PER_HOUR};
 use crate::error::MarketError;
+
+/// What a lease is funded and paid in.
+#[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Currency {
+    /// IOSD micros, through the iosd spend interface.
+    Iosd,
+    /// IO base units, at the oracle quote locked at open.
+    Io,
+}
 
 #[account]
 #[derive(InitSpace, Debug, PartialEq, Eq)]
@@ -21,6 +33,10 @@ pub struct Lease {
     /// The device's `Provider` account (payout accounts, owner).
     pub provider: Pubkey,
     pub nonce: u64,
+    pub currency: Currency,
+    /// IO leases: the IO price locked at open, in pico-USD per IO (the oracle's mint price,
+    /// min(spot, EMA) − k·conf: IO is valued low coming in). 0 for IOSD leases.
+    pub quote_pico_usd_per_io: u64,
     pub gpu_count: u16,
     /// USD micros per GPU-hour, locked at open.
     pub rate_usd_per_gpu_hour_micros: u64,
@@ -31,7 +47,7 @@ pub struct Lease {
     pub paused_secs: u64,
     /// When the close was requested (0: not requested); usage stops accruing then.
     pub close_requested_at: i64,
-    /// IOSD micros in escrow for this lease over its life, net of the reservation fee.
+    /// Put in escrow for this lease over its life, net of the reservation fee.
     pub deposited: u64,
     /// Reservation fee taken at open (not refundable).
     pub reservation_fee: u64,
@@ -77,9 +93,9 @@ impl Lease {
             .ok_or_else(|| error!(MarketError::MathOverflow))
     }
 
-    /// IOSD micros owed for `gpu_secs`: `gpu_secs × rate / 3600`, rounded down (in the
-    /// renter's favour: a fraction of a micro is never charged).
-    pub fn payable(&self, gpu_secs: u64) -> Result<u64> {
+    /// USD micros owed for `gpu_secs`: `gpu_secs × rate / 3600`, rounded down (in the renter's
+    /// favour: a fraction of a micro is never charged).
+    pub fn payable_usd(&self, gpu_secs: u64) -> Result<u64> {
         let value = u128::from(gpu_secs)
             .checked_mul(u128::from(self.rate_usd_per_gpu_hour_micros))
             .ok_or(MarketError::MathOverflow)?
@@ -88,7 +104,36 @@ impl Lease {
         u64::try_from(value).map_err(|_| error!(MarketError::MathOverflow))
     }
 
-    /// IOSD micros still in escrow for this lease.
+    /// What `gpu_secs` cost in the lease's currency, rounded down: the USD amount itself for
+    /// IOSD, or its IO at the locked quote. Computed from the cumulative total every time, so
+    /// the two roundings never compound across settlements.
+    pub fn payable(&self, gpu_secs: u64) -> Result<u64> {
+        let usd = self.payable_usd(gpu_secs)?;
+        match self.currency {
+            Currency::Iosd => Ok(usd),
+            Currency::Io => self
+                .quote()
+                .io_for_iosd_floor(usd)
+                .map_err(|_| error!(MarketError::MathOverflow)),
+        }
+    }
+
+    /// The USD micros `amount` of the lease's currency is worth at the locked quote, rounded
+    /// down (what it buys) or up (what it counts against the outflow cap).
+    pub fn usd_value(&self, amount: u64, round_up: bool) -> Result<u64> {
+        match self.currency {
+            Currency::Iosd => Ok(amount),
+            Currency::Io if round_up => self.quote().iosd_for_io_ceil(amount),
+            Currency::Io => self.quote().iosd_for_io_floor(amount),
+        }
+        .map_err(|_| error!(MarketError::MathOverflow))
+    }
+
+    fn quote(&self) -> UsdPerIo {
+        UsdPerIo(u128::from(self.quote_pico_usd_per_io))
+    }
+
+    /// Still in escrow for this lease, in its currency.
     pub fn remaining(&self) -> Result<u64> {
         self.deposited
             .checked_sub(self.paid)
@@ -103,7 +148,7 @@ impl Lease {
         if per_hour == 0 {
             return Ok(u64::MAX);
         }
-        let secs = u128::from(self.remaining()?)
+        let secs = u128::from(self.usd_value(self.remaining()?, false)?)
             .checked_mul(u128::from(SECS_PER_HOUR))
             .ok_or(MarketError::MathOverflow)?
             .checked_div(per_hour)
@@ -125,8 +170,13 @@ impl Lease {
             ACCOUNT_VERSION,
             MarketError::InvariantViolated
         );
+        let quoted = match self.currency {
+            Currency::Iosd => self.quote_pico_usd_per_io == 0,
+            Currency::Io => self.quote_pico_usd_per_io > 0,
+        };
         require!(
             self.gpu_count > 0
+                && quoted
                 && self.paid <= self.deposited
                 && self.provider_paid.checked_add(self.fees) == Some(self.paid),
             MarketError::InvariantViolated

@@ -21,6 +21,11 @@ pub struct Provider {
     pub earned_iosd_micros: u64,
     /// IOSD micros claimed over the provider's life.
     pub claimed_iosd_micros: u64,
+    /// IO base units earned by settlements of IO leases and not yet claimed (held in the
+    /// market's lease vault).
+    pub earned_io_base: u64,
+    /// IO base units claimed over the provider's life.
+    pub claimed_io_base: u64,
     /// Devices currently registered.
     pub device_count: u32,
     /// Devices ever registered: the next device's index (part of its seeds).

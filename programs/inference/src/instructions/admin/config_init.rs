@@ -1,11 +1,12 @@
-//! `config_init`: the deployer creates the inference configuration, once.
+//! `config_init`: the deployer creates the inference configuration and its IO vault, once.
 
 use anchor_lang::prelude::*;
+use anchor_spl::token::{self, InitializeAccount3, Mint, Token, TokenAccount};
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG};
+use crate::constants::{ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_IO_VAULT};
 use crate::error::InferenceError;
 use crate::events::ConfigInitialized;
-use crate::state::InferenceConfig;
+use crate::state::{EscrowTotals, InferenceConfig};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ConfigInitArgs {
@@ -17,6 +18,8 @@ pub struct ConfigInitArgs {
     pub session_close_timeout_secs: u32,
     /// Most inferences one direct payment may cover (1..=64).
     pub max_direct_batch: u16,
+    /// The cluster's genesis hash (`getGenesisHash`), which every receipt message carries.
+    pub genesis_hash: [u8; 32],
 }
 
 #[event_cpi]
@@ -30,54 +33,97 @@ pub struct ConfigInit<'info> {
     /// CHECK: seeds checked here; `validate` refuses an account that is already initialised.
     #[account(mut, seeds = [SEED_CONFIG], bump)]
     pub config: UncheckedAccount<'info>,
+    /// The IO token: classic SPL Token, 8 decimals.
+    pub io_mint: Account<'info, Mint>,
+    /// IOSD: must be the iosd program's mint PDA.
+    #[account(
+        address = Pubkey::find_program_address(&[iosd::constants::SEED_IOSD_MINT], &iosd::ID).0
+            @ InferenceError::IosdMintMismatch,
+    )]
+    pub iosd_mint: Account<'info, Mint>,
+    /// CHECK: seeds checked here; created as an IO token account owned by the config.
+    #[account(mut, seeds = [SEED_IO_VAULT], bump)]
+    pub io_vault: UncheckedAccount<'info>,
+    pub token_program: Program<'info, Token>,
     pub system_program: Program<'info, System>,
 }
 
 impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
-        require!(
-            self.config.owner == &anchor_lang::system_program::ID && self.config.data_is_empty(),
-            InferenceError::AlreadyInitialized
-        );
+        for account in [&self.config, &self.io_vault] {
+            require!(
+                account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
+                InferenceError::AlreadyInitialized
+            );
+        }
         require_keys_neq!(
             args.authority,
             Pubkey::default(),
             InferenceError::AuthorityUnset
+        );
+        require_eq!(
+            self.io_mint.decimals,
+            IO_DECIMALS,
+            InferenceError::IoMintDecimals
         );
         InferenceConfig::check_parameters(args.session_close_timeout_secs, args.max_direct_batch)
     }
 
     pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
         ctx.accounts.validate(&args)?;
-        let bump = ctx.bumps.config;
+        let accounts = &ctx.accounts;
         let config = InferenceConfig {
             version: ACCOUNT_VERSION,
-            bump,
+            bump: ctx.bumps.config,
+            io_vault_bump: ctx.bumps.io_vault,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
-            rent_payer: ctx.accounts.deployer.key(),
+            rent_payer: accounts.deployer.key(),
             session_close_timeout_secs: args.session_close_timeout_secs,
             max_direct_batch: args.max_direct_batch,
+            genesis_hash: args.genesis_hash,
+            io_mint: accounts.io_mint.key(),
+            iosd_mint: accounts.iosd_mint.key(),
+            io_vault: accounts.io_vault.key(),
+            escrowed: EscrowTotals::default(),
             reserved: [0; 64],
         };
         config.invariant()?;
         io_common::create_pda_account(
-            &ctx.accounts.deployer.to_account_info(),
-            &ctx.accounts.config.to_account_info(),
-            &ctx.accounts.system_program.to_account_info(),
+            &accounts.deployer.to_account_info(),
+            &accounts.config.to_account_info(),
+            &accounts.system_program.to_account_info(),
             &crate::ID,
             8 + InferenceConfig::INIT_SPACE,
-            &[SEED_CONFIG, &[bump]],
+            &[SEED_CONFIG, &[config.bump]],
         )?;
-        config.try_serialize(&mut &mut ctx.accounts.config.try_borrow_mut_data()?[..])?;
+        config.try_serialize(&mut &mut accounts.config.try_borrow_mut_data()?[..])?;
+        io_common::create_pda_account(
+            &accounts.deployer.to_account_info(),
+            &accounts.io_vault.to_account_info(),
+            &accounts.system_program.to_account_info(),
+            &accounts.token_program.key(),
+            TokenAccount::LEN,
+            &[SEED_IO_VAULT, &[config.io_vault_bump]],
+        )?;
+        let init = InitializeAccount3 {
+            account: accounts.io_vault.to_account_info(),
+            mint: accounts.io_mint.to_account_info(),
+            authority: accounts.config.to_account_info(),
+        };
+        token::initialize_account3(CpiContext::new(accounts.token_program.key(), init))?;
         emit_cpi!(ConfigInitialized {
-            config: ctx.accounts.config.key(),
+            config: accounts.config.key(),
             authority: config.authority,
             guardian: config.guardian,
             session_close_timeout_secs: config.session_close_timeout_secs,
             max_direct_batch: config.max_direct_batch,
+            genesis_hash: config.genesis_hash,
+            io_mint: config.io_mint,
+            iosd_mint: config.iosd_mint,
+            io_vault: config.io_vault,
             revision: config.revision,
         });
         Ok(())

@@ -1,11 +1,14 @@
-//! The model registry: a model owner registers, reprices, pauses, retires and closes models.
+//! The model registry: a model owner registers, reprices, pauses, retires and closes models, and
+//! claims its share of payments.
 
+pub mod model_claim;
 pub mod model_close;
 pub mod model_register;
 pub mod model_retire;
 pub mod model_set_paused;
 pub mod model_update;
 
+pub use model_claim::*;
 pub use model_close::*;
 pub use model_register::*;
 

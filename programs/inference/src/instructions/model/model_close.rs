@@ -1,5 +1,5 @@
-//! `model_close`: the owner closes a retired model without open sessions; the rent goes back to
-//! whoever paid it.
+//! `model_close`: the owner closes a retired model without open sessions or unclaimed earnings;
+//! the rent goes back to whoever paid it.
 
 use anchor_lang::prelude::*;
 
@@ -17,6 +17,8 @@ pub struct ModelClose<'info> {
         has_one = owner @ InferenceError::NotModelOwner,
         has_one = rent_payer @ InferenceError::NotModelOwner,
         constraint = model.retired && model.open_sessions == 0 @ InferenceError::ModelInUse,
+        constraint = model.earned_iosd_micros == 0 && model.earned_io_base == 0
+            @ InferenceError::ModelHasEarnings,
     )]
     pub model: Account<'info, Model>,
     /// CHECK: the model's recorded rent payer (`has_one`).

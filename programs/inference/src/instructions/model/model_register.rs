@@ -48,6 +48,11 @@ impl ModelRegister<'_> {
             paused: false,
             retired: false,
             open_sessions: 0,
+            sessions_created: 0,
+            earned_iosd_micros: 0,
+            earned_io_base: 0,
+            claimed_iosd_micros: 0,
+            claimed_io_base: 0,
             rent_payer: owner,
             reserved: [0; 32],
         };

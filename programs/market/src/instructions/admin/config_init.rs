@@ -1,16 +1,17 @@
-//! `config_init`: the deployer creates the market configuration, the stake vault and the slash
-//! escrow, once.
+//! `config_init`: the deployer creates the market configuration, the stake vault, the slash
+//! escrow and the IO lease vault, once.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::{self, InitializeAccount3, Mint, Token, TokenAccount};
 use io_common::MAX_ROLE_KEYS;
 
 use crate::constants::{
-    ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_SLASH_ESCROW, SEED_STAKE_VAULT,
+    ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_LEASE_VAULT, SEED_SLASH_ESCROW,
+    SEED_STAKE_VAULT,
 };
 use crate::error::MarketError;
 use crate::events::ConfigInitialized;
-use crate::state::{MarketConfig, MarketParams, PAUSE_CLASSES, StakeTotals};
+use crate::state::{EscrowTotals, MarketConfig, MarketParams, PAUSE_CLASSES, StakeTotals};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ConfigInitArgs {
@@ -49,13 +50,21 @@ pub struct ConfigInit<'info> {
     /// CHECK: seeds checked here; created as an IO token account owned by the config.
     #[account(mut, seeds = [SEED_SLASH_ESCROW], bump)]
     pub slash_escrow: UncheckedAccount<'info>,
+    /// CHECK: seeds checked here; created as an IO token account owned by the config.
+    #[account(mut, seeds = [SEED_LEASE_VAULT], bump)]
+    pub lease_vault: UncheckedAccount<'info>,
     pub token_program: Program<'info, Token>,
     pub system_program: Program<'info, System>,
 }
 
 impl<'info> ConfigInit<'info> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
-        for account in [&self.config, &self.stake_vault, &self.slash_escrow] {
+        for account in [
+            &self.config,
+            &self.stake_vault,
+            &self.slash_escrow,
+            &self.lease_vault,
+        ] {
             require!(
                 account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
                 MarketError::AlreadyInitialized
@@ -101,6 +110,7 @@ impl<'info> ConfigInit<'info> {
             bump: bumps.config,
             stake_vault_bump: bumps.stake_vault,
             slash_escrow_bump: bumps.slash_escrow,
+            lease_vault_bump: bumps.lease_vault,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
@@ -117,6 +127,7 @@ impl<'info> ConfigInit<'info> {
             treasury: accounts.treasury.key(),
             stake_vault: accounts.stake_vault.key(),
             slash_escrow: accounts.slash_escrow.key(),
+            lease_vault: accounts.lease_vault.key(),
             params: args.params,
             paused_until: [0; PAUSE_CLASSES],
             stake: StakeTotals::default(),
@@ -125,6 +136,7 @@ impl<'info> ConfigInit<'info> {
             open_leases: 0,
             payout_window_started_at: 0,
             payout_window_used_usd_micros: 0,
+            escrowed: EscrowTotals::default(),
             reserved: [0; 64],
         };
         config.invariant()?;
@@ -145,6 +157,10 @@ impl<'info> ConfigInit<'info> {
             &accounts.slash_escrow,
             &[SEED_SLASH_ESCROW, &[config.slash_escrow_bump]],
         )?;
+        accounts.create_vault(
+            &accounts.lease_vault,
+            &[SEED_LEASE_VAULT, &[config.lease_vault_bump]],
+        )?;
         emit_cpi!(ConfigInitialized {
             config: accounts.config.key(),
             authority: config.authority,
@@ -154,6 +170,7 @@ impl<'info> ConfigInit<'info> {
             treasury: config.treasury,
             stake_vault: config.stake_vault,
             slash_escrow: config.slash_escrow,
+            lease_vault: config.lease_vault,
             params: config.params,
             revision: config.revision,
         });

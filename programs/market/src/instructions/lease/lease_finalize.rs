@@ -1,6 +1,7 @@
 //! `lease_finalize`: anyone closes a lease once its close grace is over, or once it has been
-//! paused for the pause timeout. The rest of the escrow is refunded to the renter, the GPUs are
-//! released, and the lease account closes with its rent back to the renter.
+//! paused for the pause timeout. The rest of the escrow is refunded to the renter in the lease's
+//! currency, the GPUs are released, and the lease account closes with its rent back to the
+//! renter.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
@@ -26,12 +27,15 @@ pub struct LeaseFinalize<'info> {
     pub lease: Account<'info, Lease>,
     #[account(mut)]
     pub device: Account<'info, Device>,
-    /// The renter's IOSD holder account: receives the refund.
+    /// Receives the refund: the renter's IOSD holder (IOSD lease) or an IO token account the
+    /// renter owns (IO lease).
     #[account(mut)]
-    pub renter_holder: Account<'info, TokenAccount>,
+    pub renter_funds: Account<'info, TokenAccount>,
     /// CHECK: the lease's recorded rent payer, the renter (`has_one`).
     #[account(mut)]
     pub rent_payer: UncheckedAccount<'info>,
+    #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
+    pub lease_vault: Account<'info, TokenAccount>,
     pub iosd: IosdAccounts<'info>,
 }
 
@@ -50,11 +54,16 @@ impl LeaseFinalize<'_> {
         let closed = after(lease.close_requested_at, params.close_grace_secs)?;
         let timed_out = after(lease.paused_at, params.pause_timeout_secs)?;
         require!(closed || timed_out, MarketError::CloseTooEarly);
-        require_holder_of(&ctx.accounts.renter_holder, &lease.renter)?;
+        let currency = lease.currency;
+        require_currency(&ctx.accounts.renter_funds, &ctx.accounts.config, currency)?;
+        require_owned_by(&ctx.accounts.renter_funds, &lease.renter)?;
         let refund = lease.remaining()?;
         let gpu_count = lease.gpu_count;
-        let iosd = crate::iosd_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
-        iosd.pay_out(&ctx.accounts.renter_holder.to_account_info(), refund)?;
+        crate::lease_money!(ctx).pay(
+            currency.into(),
+            &ctx.accounts.renter_funds.to_account_info(),
+            refund,
+        )?;
 
         let device = &mut ctx.accounts.device;
         device.gpus_leased = device
@@ -72,17 +81,20 @@ impl LeaseFinalize<'_> {
             .open_leases
             .checked_sub(1)
             .ok_or(MarketError::InvariantViolated)?;
+        config.escrowed.debit(currency, refund)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(LeaseFinalized {
             lease: ctx.accounts.lease.key(),
-            refund_micros: refund,
-            total_paid_micros: ctx.accounts.lease.paid,
-            provider_paid_micros: ctx.accounts.lease.provider_paid,
-            fees_micros: ctx.accounts.lease.fees,
+            currency,
+            refund,
+            total_paid: ctx.accounts.lease.paid,
+            provider_paid: ctx.accounts.lease.provider_paid,
+            fees: ctx.accounts.lease.fees,
             timed_out: !closed,
             gpus_leased: ctx.accounts.device.gpus_leased,
             open_leases: config.open_leases,
+            escrowed: config.escrowed,
         });
         Ok(())
     }

@@ -1,7 +1,8 @@
 //! `lease_open`: a renter takes k GPUs of an available, fully staked device at the price-book
-//! rate (locked, with a limit against a concurrent price change), funding the escrow in IOSD.
-//! The reservation fee is taken at once (not refundable): its burn share burned, the rest to
-//! the treasury's IOSD holder.
+//! rate (locked, with a limit against a concurrent price change), funding the escrow in IOSD or
+//! in IO at an oracle quote locked now (`quote::io_quote`, with a limit of the renter's). The
+//! reservation fee is taken at once in the lease's currency (not refundable): its burn share
+//! burned, the rest to the treasury (its IOSD holder, or the treasury IO account).
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
@@ -10,14 +11,27 @@ use super::*;
 use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_LEASE};
 use crate::error::MarketError;
 use crate::events::LeaseOpened;
-use crate::state::{Device, GpuClass, Lease, MarketConfig, PauseClass, required_stake};
+use crate::state::{Currency, Device, GpuClass, Lease, MarketConfig, PauseClass, required_stake};
+
+/// How a lease is funded.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeaseFunding {
+    /// IOSD micros moved into the market's IOSD escrow, reservation fee included.
+    Iosd { deposit_micros: u64 },
+    /// IO base units moved into the market's lease vault, reservation fee included, at the quote
+    /// locked now; refused when the quote is below `min_quote_pico_usd_per_io` (an IO price
+    /// drop between the renter's look and the open).
+    Io {
+        deposit_io_base: u64,
+        min_quote_pico_usd_per_io: u64,
+    },
+}
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LeaseOpenArgs {
     /// GPUs taken (1..=the device's free GPUs).
     pub gpu_count: u16,
-    /// IOSD micros moved into escrow, reservation fee included.
-    pub deposit_micros: u64,
+    pub funding: LeaseFunding,
     /// Refuse if the class's rate is above this (a price change between quote and open).
     pub max_rate_usd_per_gpu_hour_micros: u64,
 }
@@ -40,14 +54,24 @@ pub struct LeaseOpen<'info> {
         bump,
     )]
     pub lease: UncheckedAccount<'info>,
-    /// The renter's IOSD holder account.
+    /// Where the deposit comes from: the renter's IOSD holder (IOSD lease) or an IO token
+    /// account the renter may spend from (IO lease).
     #[account(mut)]
-    pub renter_holder: Account<'info, TokenAccount>,
-    #[account(address = config.treasury @ MarketError::ConfigAccountMismatch)]
+    pub renter_funds: Account<'info, TokenAccount>,
+    /// Receives the IO fees' treasury share.
+    #[account(mut, address = config.treasury @ MarketError::ConfigAccountMismatch)]
     pub treasury: Account<'info, TokenAccount>,
-    /// The IOSD holder account of the treasury's owner.
+    /// The IOSD holder account of the treasury's owner: receives the IOSD fees' treasury share.
     #[account(mut)]
     pub treasury_holder: Account<'info, TokenAccount>,
+    #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
+    pub lease_vault: Account<'info, TokenAccount>,
+    /// CHECK: the IO mint (address checked), writable for burning IO fees.
+    #[account(mut, address = config.io_mint @ MarketError::IoMintMismatch)]
+    pub io_mint: UncheckedAccount<'info>,
+    /// CHECK: IO leases only: a Pyth `PriceUpdateV2` of iosd's feed, checked by
+    /// `quote::io_quote`.
+    pub price_update: Option<UncheckedAccount<'info>>,
     pub iosd: IosdAccounts<'info>,
     pub system_program: Program<'info, System>,
 }
@@ -76,11 +100,7 @@ impl LeaseOpen<'_> {
             self.gpu_class.terms.usd_per_gpu_hour_micros <= args.max_rate_usd_per_gpu_hour_micros,
             MarketError::RateAboveLimit
         );
-        require!(
-            args.deposit_micros >= config.params.min_lease_deposit_usd_micros,
-            MarketError::DepositBelowMinimum
-        );
-        require_holder_of(&self.treasury_holder, &self.treasury.owner)?;
+        require_owned_by(&self.treasury_holder, &self.treasury.owner)?;
         require!(
             self.lease.owner == &anchor_lang::system_program::ID && self.lease.data_is_empty(),
             MarketError::AlreadyInitialized
@@ -88,15 +108,39 @@ impl LeaseOpen<'_> {
         Ok(())
     }
 
+    /// The lease's currency, deposit and locked quote (0 for IOSD).
+    fn funding(&self, funding: LeaseFunding, now: i64) -> Result<(Currency, u64, u64)> {
+        match funding {
+            LeaseFunding::Iosd { deposit_micros } => Ok((Currency::Iosd, deposit_micros, 0)),
+            LeaseFunding::Io {
+                deposit_io_base,
+                min_quote_pico_usd_per_io,
+            } => {
+                let price_update = self
+                    .price_update
+                    .as_ref()
+                    .ok_or(MarketError::QuoteMissing)?;
+                let quote = quote::io_quote(
+                    &self.iosd.iosd_config.to_account_info(),
+                    &price_update.to_account_info(),
+                    now,
+                )?;
+                require!(
+                    quote >= min_quote_pico_usd_per_io,
+                    MarketError::QuoteBelowLimit
+                );
+                Ok((Currency::Io, deposit_io_base, quote))
+            }
+        }
+    }
+
     pub fn handle(ctx: Context<Self>, args: LeaseOpenArgs) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         ctx.accounts.validate(&args, now)?;
+        let (currency, deposit, quote) = ctx.accounts.funding(args.funding, now)?;
+        require_currency(&ctx.accounts.renter_funds, &ctx.accounts.config, currency)?;
         let params = ctx.accounts.config.params;
-        let fee = split_fee(
-            args.deposit_micros,
-            params.reservation_fee_bps,
-            params.burn_share_bps,
-        )?;
+        let fee = split_fee(deposit, params.reservation_fee_bps, params.burn_share_bps)?;
         let device_key = ctx.accounts.device.key();
         let nonce = ctx.accounts.device.leases_created;
         let lease = Lease {
@@ -107,14 +151,15 @@ impl LeaseOpen<'_> {
             device: device_key,
             provider: ctx.accounts.device.provider,
             nonce,
+            currency,
+            quote_pico_usd_per_io: quote,
             gpu_count: args.gpu_count,
             rate_usd_per_gpu_hour_micros: ctx.accounts.gpu_class.terms.usd_per_gpu_hour_micros,
             opened_at: now,
             paused_at: 0,
             paused_secs: 0,
             close_requested_at: 0,
-            deposited: args
-                .deposit_micros
+            deposited: deposit
                 .checked_sub(fee.fee)
                 .ok_or(MarketError::MathOverflow)?,
             reservation_fee: fee.fee,
@@ -125,6 +170,10 @@ impl LeaseOpen<'_> {
             rent_payer: ctx.accounts.renter.key(),
             reserved: [0; 32],
         };
+        require!(
+            lease.usd_value(deposit, false)? >= params.min_lease_deposit_usd_micros,
+            MarketError::DepositBelowMinimum
+        );
         require!(
             lease.runway_secs()? >= u64::from(params.min_runway_secs),
             MarketError::InsufficientRunway
@@ -141,17 +190,23 @@ impl LeaseOpen<'_> {
         )?;
         lease.try_serialize(&mut &mut ctx.accounts.lease.try_borrow_mut_data()?[..])?;
 
-        let iosd = crate::iosd_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
-        iosd.spend(
+        let money = crate::lease_money!(ctx);
+        money.take(
+            currency.into(),
             &ctx.accounts.renter.to_account_info(),
-            &ctx.accounts.renter_holder.to_account_info(),
-            args.deposit_micros,
+            &ctx.accounts.renter_funds.to_account_info(),
+            deposit,
         )?;
-        iosd.burn(fee.burn)?;
-        iosd.pay_out(
-            &ctx.accounts.treasury_holder.to_account_info(),
-            fee.treasury,
+        money.burn(
+            currency.into(),
+            &ctx.accounts.io_mint.to_account_info(),
+            fee.burn,
         )?;
+        let treasury = match currency {
+            Currency::Iosd => ctx.accounts.treasury_holder.to_account_info(),
+            Currency::Io => ctx.accounts.treasury.to_account_info(),
+        };
+        money.pay(currency.into(), &treasury, fee.treasury)?;
 
         let device = &mut ctx.accounts.device;
         device.gpus_leased = device
@@ -170,20 +225,24 @@ impl LeaseOpen<'_> {
             .open_leases
             .checked_add(1)
             .ok_or(MarketError::MathOverflow)?;
+        config.escrowed.credit(currency, lease.deposited)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(LeaseOpened {
             lease: ctx.accounts.lease.key(),
             renter: lease.renter,
             device: device_key,
+            currency,
+            quote_pico_usd_per_io: quote,
             gpu_count: lease.gpu_count,
             rate_usd_per_gpu_hour_micros: lease.rate_usd_per_gpu_hour_micros,
-            deposited_micros: lease.deposited,
-            reservation_fee_micros: fee.fee,
-            burned_micros: fee.burn,
+            deposited: lease.deposited,
+            reservation_fee: fee.fee,
+            burned: fee.burn,
             runway_secs: lease.runway_secs()?,
             gpus_leased: ctx.accounts.device.gpus_leased,
             open_leases: config.open_leases,
+            escrowed: config.escrowed,
         });
         Ok(())
     }

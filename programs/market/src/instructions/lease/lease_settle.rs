@@ -1,8 +1,9 @@
 //! `lease_settle`: a settler reports a lease's cumulative GPU-seconds. The program bounds them
 //! by `k × active wall-clock seconds`, takes `min(payable(cumulative), deposited) − paid` from
-//! the lease, credits it less the provider fee to the provider's earnings (claimed with
-//! `provider_claim`), burns the fee's burn share and pays the rest to the treasury, and pauses
-//! the lease when its runway falls under the minimum. The same total again pays nothing; a lower
+//! the lease, credits it less the provider fee to the provider's earnings in the lease's currency
+//! (claimed with `provider_claim` or `provider_claim_io_earnings`), burns the fee's burn share
+//! and pays the rest to the treasury, and pauses the lease when its runway falls under the
+//! minimum. The same total again pays nothing; a lower
 //! one is refused. Settlements count against the window's outflow cap.
 
 use anchor_lang::prelude::*;
@@ -11,7 +12,7 @@ use anchor_spl::token::TokenAccount;
 use super::*;
 use crate::constants::SEED_CONFIG;
 use crate::error::MarketError;
-use crate::state::{KeySet, Lease, MarketConfig, PauseClass, Provider};
+use crate::state::{Currency, KeySet, Lease, MarketConfig, PauseClass, Provider};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -23,11 +24,17 @@ pub struct LeaseSettle<'info> {
     pub lease: Account<'info, Lease>,
     #[account(mut)]
     pub provider: Account<'info, Provider>,
-    #[account(address = config.treasury @ MarketError::ConfigAccountMismatch)]
+    /// Receives the IO fees' treasury share.
+    #[account(mut, address = config.treasury @ MarketError::ConfigAccountMismatch)]
     pub treasury: Account<'info, TokenAccount>,
     /// The IOSD holder account of the treasury's owner.
     #[account(mut)]
     pub treasury_holder: Account<'info, TokenAccount>,
+    #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
+    pub lease_vault: Account<'info, TokenAccount>,
+    /// CHECK: the IO mint (address checked), writable for burning IO fees.
+    #[account(mut, address = config.io_mint @ MarketError::IoMintMismatch)]
+    pub io_mint: UncheckedAccount<'info>,
     pub iosd: IosdAccounts<'info>,
 }
 
@@ -46,7 +53,7 @@ impl LeaseSettle<'_> {
             MarketError::NotSettler
         );
         settlement::check_report(&accounts.config, &accounts.lease, cumulative_gpu_secs, now)?;
-        require_holder_of(&accounts.treasury_holder, &accounts.treasury.owner)?;
+        require_owned_by(&accounts.treasury_holder, &accounts.treasury.owner)?;
 
         let config: &mut MarketConfig = &mut ctx.accounts.config;
         let lease: &mut Lease = &mut ctx.accounts.lease;
@@ -55,12 +62,18 @@ impl LeaseSettle<'_> {
         config.bump_revision()?;
         config.invariant()?;
 
-        let iosd = crate::iosd_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
-        iosd.burn(paid.fee.burn)?;
-        iosd.pay_out(
-            &ctx.accounts.treasury_holder.to_account_info(),
-            paid.fee.treasury,
+        let currency = ctx.accounts.lease.currency;
+        let money = crate::lease_money!(ctx);
+        money.burn(
+            currency.into(),
+            &ctx.accounts.io_mint.to_account_info(),
+            paid.fee.burn,
         )?;
+        let treasury = match currency {
+            Currency::Iosd => ctx.accounts.treasury_holder.to_account_info(),
+            Currency::Io => ctx.accounts.treasury.to_account_info(),
+        };
+        money.pay(currency.into(), &treasury, paid.fee.treasury)?;
         let event = settlement::settled_event(
             ctx.accounts.lease.key(),
             &ctx.accounts.lease,

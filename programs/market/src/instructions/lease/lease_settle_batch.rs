@@ -5,7 +5,8 @@
 //! seven leases.
 //! A lease that is closed, past its close grace, or whose report is not above what was settled
 //! is skipped with an event, so nobody can make the batch fail by closing one lease; any other
-//! bad report fails the whole transaction. Fees are burned and paid to the treasury once.
+//! bad report fails the whole transaction. Fees are burned and paid to the treasury once per
+//! currency.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
@@ -15,7 +16,7 @@ use crate::constants::{MAX_SETTLE_BATCH, SEED_CONFIG};
 use crate::error::MarketError;
 use crate::events::{LeaseSettlementSkipped, SkipReason};
 use crate::instructions::stake::add;
-use crate::state::{KeySet, Lease, MarketConfig, PauseClass, Provider};
+use crate::state::{Currency, KeySet, Lease, MarketConfig, PauseClass, Provider};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -23,11 +24,17 @@ pub struct LeaseSettleBatch<'info> {
     pub settler: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
     pub config: Account<'info, MarketConfig>,
-    #[account(address = config.treasury @ MarketError::ConfigAccountMismatch)]
+    /// Receives the IO fees' treasury share.
+    #[account(mut, address = config.treasury @ MarketError::ConfigAccountMismatch)]
     pub treasury: Account<'info, TokenAccount>,
     /// The IOSD holder account of the treasury's owner.
     #[account(mut)]
     pub treasury_holder: Account<'info, TokenAccount>,
+    #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
+    pub lease_vault: Account<'info, TokenAccount>,
+    /// CHECK: the IO mint (address checked), writable for burning IO fees.
+    #[account(mut, address = config.io_mint @ MarketError::IoMintMismatch)]
+    pub io_mint: UncheckedAccount<'info>,
     pub iosd: IosdAccounts<'info>,
 }
 
@@ -63,7 +70,7 @@ impl<'info> LeaseSettleBatch<'info> {
                 .contains(&accounts.settler.key()),
             MarketError::NotSettler
         );
-        require_holder_of(&accounts.treasury_holder, &accounts.treasury.owner)?;
+        require_owned_by(&accounts.treasury_holder, &accounts.treasury.owner)?;
         let remaining = ctx.remaining_accounts;
         require!(
             (1..=MAX_SETTLE_BATCH).contains(&cumulatives.len())
@@ -71,9 +78,9 @@ impl<'info> LeaseSettleBatch<'info> {
             MarketError::BatchShape
         );
 
-        let iosd = crate::iosd_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
         let settler = ctx.accounts.settler.key();
-        let (mut burn, mut treasury) = (0u64, 0u64);
+        // Fees to move once at the end, per currency: [IOSD, IO] × (burn, treasury).
+        let mut fees = [(0u64, 0u64); 2];
         for (entry, &cumulative) in remaining.chunks_exact(2).zip(&cumulatives) {
             let [lease_info, provider_info] = entry else {
                 return err!(MarketError::BatchShape);
@@ -110,8 +117,9 @@ impl<'info> LeaseSettleBatch<'info> {
             // Written back now: a later entry of the same provider reloads these bytes.
             lease.exit(&crate::ID)?;
             provider.exit(&crate::ID)?;
-            burn = add(burn, paid.fee.burn)?;
-            treasury = add(treasury, paid.fee.treasury)?;
+            let (burn, treasury) = &mut fees[usize::from(lease.currency == Currency::Io)];
+            *burn = add(*burn, paid.fee.burn)?;
+            *treasury = add(*treasury, paid.fee.treasury)?;
             let event = settlement::settled_event(
                 lease_info.key(),
                 &lease,
@@ -121,8 +129,15 @@ impl<'info> LeaseSettleBatch<'info> {
             )?;
             emit_cpi!(event);
         }
-        iosd.burn(burn)?;
-        iosd.pay_out(&ctx.accounts.treasury_holder.to_account_info(), treasury)?;
+        let money = crate::lease_money!(ctx);
+        let io_mint = ctx.accounts.io_mint.to_account_info();
+        for (currency, (burn, treasury), destination) in [
+            (Currency::Iosd, fees[0], &ctx.accounts.treasury_holder),
+            (Currency::Io, fees[1], &ctx.accounts.treasury),
+        ] {
+            money.burn(currency.into(), &io_mint, burn)?;
+            money.pay(currency.into(), &destination.to_account_info(), treasury)?;
+        }
         let config = &mut ctx.accounts.config;
         config.bump_revision()?;
         config.invariant()

@@ -1,5 +1,5 @@
-//! `lease_top_up`: the renter adds IOSD to a lease's escrow (no fee). A paused lease resumes once
-//! its runway covers the minimum again.
+//! `lease_top_up`: the renter adds funds to a lease's escrow in its currency (no fee; IO at the
+//! quote locked at open). A paused lease resumes once its runway covers the minimum again.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
@@ -15,35 +15,40 @@ use crate::state::{Lease, MarketConfig, PauseClass};
 #[derive(Accounts)]
 pub struct LeaseTopUp<'info> {
     pub renter: Signer<'info>,
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
     pub config: Account<'info, MarketConfig>,
     #[account(mut, has_one = renter @ MarketError::NotLeaseParty)]
     pub lease: Account<'info, Lease>,
+    /// The renter's IOSD holder (IOSD lease) or an IO account it may spend from (IO lease).
     #[account(mut)]
-    pub renter_holder: Account<'info, TokenAccount>,
+    pub renter_funds: Account<'info, TokenAccount>,
+    #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
+    pub lease_vault: Account<'info, TokenAccount>,
     pub iosd: IosdAccounts<'info>,
 }
 
 impl LeaseTopUp<'_> {
-    pub fn handle(ctx: Context<Self>, amount_micros: u64) -> Result<()> {
+    pub fn handle(ctx: Context<Self>, amount: u64) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         ctx.accounts
             .config
             .require_not_paused(PauseClass::Leasing, now)?;
-        require!(amount_micros > 0, MarketError::ZeroAmount);
+        require!(amount > 0, MarketError::ZeroAmount);
         require!(
             ctx.accounts.lease.close_requested_at == 0,
             MarketError::LeaseClosing
         );
-        let iosd = crate::iosd_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
-        iosd.spend(
+        let currency = ctx.accounts.lease.currency;
+        require_currency(&ctx.accounts.renter_funds, &ctx.accounts.config, currency)?;
+        crate::lease_money!(ctx).take(
+            currency.into(),
             &ctx.accounts.renter.to_account_info(),
-            &ctx.accounts.renter_holder.to_account_info(),
-            amount_micros,
+            &ctx.accounts.renter_funds.to_account_info(),
+            amount,
         )?;
         let min_runway = u64::from(ctx.accounts.config.params.min_runway_secs);
         let lease = &mut ctx.accounts.lease;
-        lease.deposited = add(lease.deposited, amount_micros)?;
+        lease.deposited = add(lease.deposited, amount)?;
         if lease.paused_at != 0 && lease.runway_secs()? >= min_runway {
             let paused = u64::try_from(now.saturating_sub(lease.paused_at)).unwrap_or(0);
             lease.paused_secs = add(lease.paused_secs, paused)?;
@@ -51,12 +56,17 @@ impl LeaseTopUp<'_> {
         }
         lease.bump_revision()?;
         lease.invariant()?;
+        let config = &mut ctx.accounts.config;
+        config.escrowed.credit(currency, amount)?;
+        config.bump_revision()?;
+        config.invariant()?;
         emit_cpi!(LeaseToppedUp {
             lease: lease.key(),
-            amount_micros,
-            deposited_micros: lease.deposited,
-            remaining_micros: lease.remaining()?,
+            amount,
+            deposited: lease.deposited,
+            remaining: lease.remaining()?,
             paused: lease.paused_at != 0,
+            escrowed: config.escrowed,
             revision: lease.revision,
         });
         Ok(())

@@ -1,15 +1,17 @@
-//! Leases funded in IOSD: open, top up, settle cumulative usage (one lease or a batch), request
-//! the close, finalise.
-//! The IOSD sits in the market's escrow (the iosd holder of the market's spender PDA) and moves
-//! only by CPI into iosd signed with that PDA.
+//! Leases funded in IOSD or IO: open, top up, settle cumulative usage (one lease or a batch),
+//! request the close, finalise.
+//! IOSD sits in the market's escrow (the iosd holder of the market's spender PDA) and moves only
+//! by CPI into iosd signed with that PDA; IO sits in the market's lease vault (a token account
+//! owned by the config) and moves by SPL Token instructions the config signs.
+//! [`iosd::spender_cpi::Escrows`] picks the side by the lease's currency.
 
-pub mod iosd_cpi;
 pub mod lease_close_request;
 pub mod lease_finalize;
 pub mod lease_open;
 pub mod lease_settle;
 pub mod lease_settle_batch;
 pub mod lease_top_up;
+pub mod quote;
 pub mod settlement;
 
 pub use lease_close_request::*;
@@ -25,6 +27,8 @@ use io_common::BPS_DENOMINATOR;
 use iosd::constants::SEED_SPENDER;
 
 use crate::error::MarketError;
+use crate::state::{Currency, MarketConfig};
+use io_common::PdaVault;
 
 /// The iosd accounts of an IOSD movement. iosd checks each of them itself (its config's seeds,
 /// its mint, that the escrow is the holder account of this spender PDA).
@@ -50,9 +54,9 @@ pub struct IosdAccounts<'info> {
     pub iosd_program: UncheckedAccount<'info>,
 }
 
-/// Checks that `holder` is an IOSD account owned by `owner` (iosd checks that it is a holder).
-pub fn require_holder_of(holder: &TokenAccount, owner: &Pubkey) -> Result<()> {
-    require_keys_eq!(holder.owner, *owner, MarketError::LeaseMismatch);
+/// Checks that a token account belongs to `owner` (for an IOSD holder, iosd checks the rest).
+pub fn require_owned_by(account: &TokenAccount, owner: &Pubkey) -> Result<()> {
+    require_keys_eq!(account.owner, *owner, MarketError::LeaseMismatch);
     Ok(())
 }
 
@@ -83,4 +87,58 @@ pub fn split_fee(amount: u64, fee_bps: u16, burn_share_bps: u16) -> Result<FeeSp
         burn,
         treasury: fee.checked_sub(burn).ok_or(MarketError::MathOverflow)?,
     })
+}
+
+/// Checks that a renter's or provider's token account is of `currency`'s mint.
+pub fn require_currency(
+    account: &TokenAccount,
+    config: &MarketConfig,
+    currency: Currency,
+) -> Result<()> {
+    let mint = match currency {
+        Currency::Iosd => config.iosd_mint,
+        Currency::Io => config.io_mint,
+    };
+    require_keys_eq!(account.mint, mint, MarketError::CurrencyMismatch);
+    Ok(())
+}
+
+/// The market's IO lease vault, owned by the config.
+pub fn lease_vault<'info>(
+    config: &Account<'info, MarketConfig>,
+    vault: &impl ToAccountInfo<'info>,
+    token_program: &impl ToAccountInfo<'info>,
+) -> PdaVault<'info> {
+    PdaVault {
+        vault: vault.to_account_info(),
+        authority: config.to_account_info(),
+        seed: crate::constants::SEED_CONFIG,
+        bump: config.bump,
+        token_program: token_program.to_account_info(),
+    }
+}
+
+impl From<Currency> for iosd::spender_cpi::Denomination {
+    fn from(currency: Currency) -> Self {
+        match currency {
+            Currency::Iosd => Self::Iosd,
+            Currency::Io => Self::Io,
+        }
+    }
+}
+
+/// Builds the market's [`iosd::spender_cpi::Escrows`] from an instruction with `config`,
+/// `lease_vault` and `iosd` accounts.
+#[macro_export]
+macro_rules! lease_money {
+    ($ctx:expr) => {
+        iosd::spender_cpi::Escrows {
+            iosd: iosd::spender_cpi!($ctx.accounts.iosd, $ctx.bumps.iosd),
+            io: $crate::instructions::lease::lease_vault(
+                &$ctx.accounts.config,
+                &$ctx.accounts.lease_vault,
+                &$ctx.accounts.iosd.token_program,
+            ),
+        }
+    };
 }

@@ -7,7 +7,7 @@ use super::{FeeSplit, split_fee};
 use crate::error::MarketError;
 use crate::events::LeaseSettled;
 use crate::instructions::stake::{add, sub};
-use crate::state::{Lease, MarketConfig, Provider};
+use crate::state::{Currency, Lease, MarketConfig, Provider};
 
 /// Checks a report of `cumulative_gpu_secs` for `lease` at `now`: not past the close grace, not
 /// lower than what was settled, not above `k × active seconds`.
@@ -43,10 +43,11 @@ pub struct Settlement {
 }
 
 /// Applies a checked report: takes `min(payable(cumulative), deposited) − paid` from the lease,
-/// credits it less the provider fee to the provider's earnings (claimed later with
-/// `provider_claim`, so a settlement moves no tokens for the provider), counts it against the
-/// window's outflow cap, records the totals and pauses the lease on low runway. The caller
-/// moves the fee and bumps the config's revision.
+/// credits it less the provider fee to the provider's earnings in the lease's currency (claimed
+/// later with `provider_claim` or `provider_claim_io_earnings`, so a settlement moves no tokens
+/// for the provider), counts its USD value (rounded up) against the window's outflow cap,
+/// records the totals and pauses the lease on low runway. The caller moves the fee and bumps the
+/// config's revision.
 pub fn apply(
     config: &mut MarketConfig,
     lease: &mut Lease,
@@ -68,7 +69,10 @@ pub fn apply(
         config.payout_window_started_at = now;
         config.payout_window_used_usd_micros = 0;
     }
-    let used = add(config.payout_window_used_usd_micros, due)?;
+    let used = add(
+        config.payout_window_used_usd_micros,
+        lease.usd_value(due, true)?,
+    )?;
     require!(
         used <= params.payout_window_cap_usd_micros,
         MarketError::PayoutCapExceeded
@@ -88,9 +92,15 @@ pub fn apply(
     }
     lease.bump_revision()?;
     lease.invariant()?;
-    provider.earned_iosd_micros = add(provider.earned_iosd_micros, to_provider)?;
+    let earned = match lease.currency {
+        Currency::Iosd => &mut provider.earned_iosd_micros,
+        Currency::Io => &mut provider.earned_io_base,
+    };
+    *earned = add(*earned, to_provider)?;
     provider.bump_revision()?;
     provider.invariant()?;
+    // The provider's part stays in escrow until claimed; only the fee leaves it.
+    config.escrowed.debit(lease.currency, fee.fee)?;
     Ok(Settlement {
         due,
         to_provider,
@@ -109,13 +119,14 @@ pub fn settled_event(
     Ok(LeaseSettled {
         lease: lease_key,
         settler,
+        currency: lease.currency,
         cumulative_gpu_secs: lease.settled_gpu_secs,
-        paid_micros: settlement.due,
-        provider_micros: settlement.to_provider,
-        fee_micros: settlement.fee.fee,
-        burned_micros: settlement.fee.burn,
-        total_paid_micros: lease.paid,
-        remaining_micros: lease.remaining()?,
+        paid: settlement.due,
+        to_provider: settlement.to_provider,
+        fee: settlement.fee.fee,
+        burned: settlement.fee.burn,
+        total_paid: lease.paid,
+        remaining: lease.remaining()?,
         paused: lease.paused_at != 0,
         window_used_usd_micros,
         revision: lease.revision,

@@ -4,11 +4,12 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
+use crate::constants::SEED_CONFIG;
 use crate::error::MarketError;
 use crate::events::ProviderClaimed;
 use crate::instructions::lease::*;
 use crate::instructions::stake::add;
-use crate::state::Provider;
+use crate::state::{Currency, MarketConfig, Provider};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -19,6 +20,8 @@ pub struct ProviderClaim<'info> {
     /// The IOSD holder of the provider's `iosd_payout_owner`.
     #[account(mut)]
     pub provider_holder: Account<'info, TokenAccount>,
+    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    pub config: Account<'info, MarketConfig>,
     pub iosd: IosdAccounts<'info>,
 }
 
@@ -26,23 +29,28 @@ impl ProviderClaim<'_> {
     pub fn handle(ctx: Context<Self>) -> Result<()> {
         let amount = ctx.accounts.provider.earned_iosd_micros;
         require!(amount > 0, MarketError::NothingToClaim);
-        require_holder_of(
+        require_owned_by(
             &ctx.accounts.provider_holder,
             &ctx.accounts.provider.iosd_payout_owner,
         )?;
-        let iosd = crate::iosd_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
+        let iosd = iosd::spender_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
         iosd.pay_out(&ctx.accounts.provider_holder.to_account_info(), amount)?;
         let provider = &mut ctx.accounts.provider;
         provider.earned_iosd_micros = 0;
         provider.claimed_iosd_micros = add(provider.claimed_iosd_micros, amount)?;
         provider.bump_revision()?;
         provider.invariant()?;
+        let config = &mut ctx.accounts.config;
+        config.escrowed.debit(Currency::Iosd, amount)?;
+        config.bump_revision()?;
+        config.invariant()?;
         emit_cpi!(ProviderClaimed {
             provider: provider.key(),
             destination: ctx.accounts.provider_holder.key(),
             amount_micros: amount,
             io_out_base: 0,
             claimed_total_micros: provider.claimed_iosd_micros,
+            escrowed: config.escrowed,
             revision: provider.revision,
         });
         Ok(())

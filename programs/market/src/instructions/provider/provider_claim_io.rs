@@ -5,11 +5,12 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
+use crate::constants::SEED_CONFIG;
 use crate::error::MarketError;
 use crate::events::ProviderClaimed;
 use crate::instructions::lease::*;
 use crate::instructions::stake::add;
-use crate::state::Provider;
+use crate::state::{Currency, MarketConfig, Provider};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -29,6 +30,8 @@ pub struct ProviderClaimIo<'info> {
     /// CHECK: iosd's IO vault, checked by iosd.
     #[account(mut)]
     pub io_vault: UncheckedAccount<'info>,
+    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    pub config: Account<'info, MarketConfig>,
     pub iosd: IosdAccounts<'info>,
 }
 
@@ -37,7 +40,7 @@ impl ProviderClaimIo<'_> {
         let amount = ctx.accounts.provider.earned_iosd_micros;
         require!(amount > 0, MarketError::NothingToClaim);
         let before = ctx.accounts.io_payout.amount;
-        let iosd = crate::iosd_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
+        let iosd = iosd::spender_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
         iosd.redeem(
             &ctx.accounts.price_update.to_account_info(),
             &ctx.accounts.io_vault.to_account_info(),
@@ -57,12 +60,17 @@ impl ProviderClaimIo<'_> {
         provider.claimed_iosd_micros = add(provider.claimed_iosd_micros, amount)?;
         provider.bump_revision()?;
         provider.invariant()?;
+        let config = &mut ctx.accounts.config;
+        config.escrowed.debit(Currency::Iosd, amount)?;
+        config.bump_revision()?;
+        config.invariant()?;
         emit_cpi!(ProviderClaimed {
             provider: provider.key(),
             destination: ctx.accounts.io_payout.key(),
             amount_micros: amount,
             io_out_base: io_out,
             claimed_total_micros: provider.claimed_iosd_micros,
+            escrowed: config.escrowed,
             revision: provider.revision,
         });
         Ok(())

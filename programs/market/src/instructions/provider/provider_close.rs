@@ -20,7 +20,8 @@ pub struct ProviderClose<'info> {
         has_one = owner @ MarketError::NotProviderOwner,
         has_one = rent_payer @ MarketError::ConfigAccountMismatch,
         constraint = provider.device_count == 0 @ MarketError::ProviderHasDevices,
-        constraint = provider.earned_iosd_micros == 0 @ MarketError::ProviderHasEarnings,
+        constraint = provider.earned_iosd_micros == 0 && provider.earned_io_base == 0
+            @ MarketError::ProviderHasEarnings,
     )]
     pub provider: Account<'info, Provider>,
     /// CHECK: must be the provider's recorded rent payer (`has_one`).

@@ -46,6 +46,8 @@ impl ProviderRegister<'_> {
             iosd_payout_owner,
             earned_iosd_micros: 0,
             claimed_iosd_micros: 0,
+            earned_io_base: 0,
+            claimed_io_base: 0,
             device_count: 0,
             devices_created: 0,
             rent_payer: owner,

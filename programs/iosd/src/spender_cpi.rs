@@ -1,11 +1,15 @@
-//! The market's calls into iosd's spend interface, each signed with the market's
-//! `[b"iosd_spender"]` PDA.
+//! An allowed program's calls into iosd's spend interface, each signed with the calling
+//! program's `[b"iosd_spender"]` PDA (feature `cpi`), and [`Escrows`]: that IOSD escrow beside
+//! the program's own IO vault, for programs paid in either token. The market and the inference
+//! program use both; `tests/spender-probe` shows the same calls written out by hand.
 
 use anchor_lang::prelude::*;
-use iosd::constants::SEED_SPENDER;
+use io_common::PdaVault;
 
-/// The iosd accounts every IOSD movement of the market names.
-pub struct IosdCpi<'info> {
+use crate::constants::SEED_SPENDER;
+
+/// The iosd accounts every IOSD movement of an allowed program names.
+pub struct SpenderCpi<'info> {
     pub spender: AccountInfo<'info>,
     pub spender_bump: u8,
     pub iosd_config: AccountInfo<'info>,
@@ -16,8 +20,8 @@ pub struct IosdCpi<'info> {
     pub iosd_program: AccountInfo<'info>,
 }
 
-impl<'info> IosdCpi<'info> {
-    /// `owner`'s IOSD from `source` into the escrow (the renter's signature passes through).
+impl<'info> SpenderCpi<'info> {
+    /// `owner`'s IOSD from `source` into the escrow (the owner's signature passes through).
     pub fn spend(
         &self,
         owner: &AccountInfo<'info>,
@@ -26,7 +30,7 @@ impl<'info> IosdCpi<'info> {
     ) -> Result<()> {
         let bump = [self.spender_bump];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
-        let accounts = iosd::cpi::accounts::Spend {
+        let accounts = crate::cpi::accounts::Spend {
             spender: self.spender.clone(),
             owner: owner.clone(),
             config: self.iosd_config.clone(),
@@ -37,8 +41,8 @@ impl<'info> IosdCpi<'info> {
             event_authority: self.iosd_event_authority.clone(),
             program: self.iosd_program.clone(),
         };
-        iosd::cpi::spend(
-            CpiContext::new_with_signer(iosd::ID, accounts, &[seeds]),
+        crate::cpi::spend(
+            CpiContext::new_with_signer(crate::ID, accounts, &[seeds]),
             amount,
         )
     }
@@ -50,7 +54,7 @@ impl<'info> IosdCpi<'info> {
         }
         let bump = [self.spender_bump];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
-        let accounts = iosd::cpi::accounts::PayOut {
+        let accounts = crate::cpi::accounts::PayOut {
             spender: self.spender.clone(),
             config: self.iosd_config.clone(),
             iosd_mint: self.iosd_mint.clone(),
@@ -60,8 +64,8 @@ impl<'info> IosdCpi<'info> {
             event_authority: self.iosd_event_authority.clone(),
             program: self.iosd_program.clone(),
         };
-        iosd::cpi::pay_out(
-            CpiContext::new_with_signer(iosd::ID, accounts, &[seeds]),
+        crate::cpi::pay_out(
+            CpiContext::new_with_signer(crate::ID, accounts, &[seeds]),
             amount,
         )
     }
@@ -78,7 +82,7 @@ impl<'info> IosdCpi<'info> {
     ) -> Result<()> {
         let bump = [self.spender_bump];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
-        let accounts = iosd::cpi::accounts::Redeem {
+        let accounts = crate::cpi::accounts::Redeem {
             owner: self.spender.clone(),
             config: self.iosd_config.clone(),
             price_update: price_update.clone(),
@@ -90,8 +94,8 @@ impl<'info> IosdCpi<'info> {
             event_authority: self.iosd_event_authority.clone(),
             program: self.iosd_program.clone(),
         };
-        iosd::cpi::redeem(
-            CpiContext::new_with_signer(iosd::ID, accounts, &[seeds]),
+        crate::cpi::redeem(
+            CpiContext::new_with_signer(crate::ID, accounts, &[seeds]),
             amount,
             min_io_out,
         )
@@ -104,7 +108,7 @@ impl<'info> IosdCpi<'info> {
         }
         let bump = [self.spender_bump];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
-        let accounts = iosd::cpi::accounts::BurnEscrow {
+        let accounts = crate::cpi::accounts::BurnEscrow {
             spender: self.spender.clone(),
             config: self.iosd_config.clone(),
             iosd_mint: self.iosd_mint.clone(),
@@ -113,19 +117,79 @@ impl<'info> IosdCpi<'info> {
             event_authority: self.iosd_event_authority.clone(),
             program: self.iosd_program.clone(),
         };
-        iosd::cpi::burn_escrow(
-            CpiContext::new_with_signer(iosd::ID, accounts, &[seeds]),
+        crate::cpi::burn_escrow(
+            CpiContext::new_with_signer(crate::ID, accounts, &[seeds]),
             amount,
         )
     }
 }
 
-/// Declares the iosd accounts of a lease instruction (spender PDA with its seeds, iosd config,
-/// mint, the market's escrow, programs) and builds an [`IosdCpi`] from them.
+/// Which of a program's two escrows a movement uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Denomination {
+    /// IOSD, in the program's escrow (the iosd holder of its spender PDA).
+    Iosd,
+    /// IO, in the program's IO vault.
+    Io,
+}
+
+/// An allowed program's IOSD escrow and IO vault; each movement goes to the one of its
+/// denomination.
+pub struct Escrows<'info> {
+    pub iosd: SpenderCpi<'info>,
+    pub io: PdaVault<'info>,
+}
+
+impl<'info> Escrows<'info> {
+    /// `owner`'s tokens from `source` into the escrow of `denomination`.
+    pub fn take(
+        &self,
+        denomination: Denomination,
+        owner: &AccountInfo<'info>,
+        source: &AccountInfo<'info>,
+        amount: u64,
+    ) -> Result<()> {
+        match denomination {
+            Denomination::Iosd => self.iosd.spend(owner, source, amount),
+            Denomination::Io => self.io.deposit(owner, source, amount),
+        }
+    }
+
+    /// `amount` out of the escrow of `denomination` to `destination` (an IOSD holder, or an IO
+    /// account); nothing when 0.
+    pub fn pay(
+        &self,
+        denomination: Denomination,
+        destination: &AccountInfo<'info>,
+        amount: u64,
+    ) -> Result<()> {
+        match denomination {
+            Denomination::Iosd => self.iosd.pay_out(destination, amount),
+            Denomination::Io => self.io.pay(destination, amount),
+        }
+    }
+
+    /// Burns `amount` from the escrow of `denomination` (`io_mint` for IO); nothing when 0.
+    pub fn burn(
+        &self,
+        denomination: Denomination,
+        io_mint: &AccountInfo<'info>,
+        amount: u64,
+    ) -> Result<()> {
+        match denomination {
+            Denomination::Iosd => self.iosd.burn(amount),
+            Denomination::Io => self.io.burn(io_mint, amount),
+        }
+    }
+}
+
+/// Builds a [`SpenderCpi`] from an `Accounts` struct with the fields `spender` (and its bump in
+/// `$bumps`), `iosd_config`, `iosd_mint`, `escrow`, `token_program`, `iosd_event_authority` and
+/// `iosd_program`.
 #[macro_export]
-macro_rules! iosd_cpi {
+macro_rules! spender_cpi {
     ($accounts:expr, $bumps:expr) => {
-        $crate::instructions::lease::iosd_cpi::IosdCpi {
+        $crate::spender_cpi::SpenderCpi {
             spender: $accounts.spender.to_account_info(),
             spender_bump: $bumps.spender,
             iosd_config: $accounts.iosd_config.to_account_info(),
