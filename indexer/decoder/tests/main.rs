@@ -22,8 +22,8 @@ fn decode(signature: &str, tx: Value) -> Result<Vec<io_decoder::DecodedEvent>, D
 }
 
 /// Position of the event among instruction 0's inner instructions: after the System and
-/// SPL Token CPIs creating the config, the stake vault and the slash escrow.
-const EVENT_INNER_INDEX: usize = 5;
+/// SPL Token CPIs creating the config, the stake vault, the slash escrow and the lease vault.
+const EVENT_INNER_INDEX: usize = 7;
 
 /// The recorded event instruction.
 fn event_instruction(tx: &mut Value) -> &mut Value {

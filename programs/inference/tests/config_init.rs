@@ -146,3 +146,27 @@ fn limits_are_inclusive() {
         args.max_direct_batch = 64;
     });
 }
+
+/// The IO mint must have 8 decimals and the IOSD mint must be iosd's.
+#[test]
+fn refuses_wrong_mints() {
+    let mut ctx = TestContext::new();
+    ctx.init_iosd_config();
+    let deployer = ctx.deployer.insecure_clone();
+    let args = Spec::default_args(&ctx);
+    let authority = ctx.mint_authority.pubkey();
+    let six = ctx.create_mint(6, &authority);
+    let ix = client::config_init(deployer.pubkey(), six, args.clone());
+    io_harness::expect_error(
+        ctx.send(&[ix], &[&deployer]),
+        InferenceError::IoMintDecimals,
+    );
+    let mut ix = client::config_init(deployer.pubkey(), ctx.io_mint, args);
+    ix.accounts[3].pubkey = six;
+    io_harness::expect_error(
+        ctx.send(&[ix], &[&deployer]),
+        InferenceError::IosdMintMismatch,
+    );
+    assert_eq!(ctx.data(&client::config_address()), None);
+    assert_eq!(ctx.data(&client::io_vault_address()), None);
+}

@@ -124,14 +124,18 @@ fn the_authority_sets_the_breaker() {
     );
 }
 
-/// Allow stores the program with its spender PDA; the list holds eight (the market is already
-/// on it); a duplicate, a ninth and a stranger are refused; revoke keeps the list dense.
+/// Allow stores the program with its spender PDA; the list holds eight (the market and the
+/// inference program are already on it); a duplicate, a ninth and a stranger are refused;
+/// revoke keeps the list dense.
 #[test]
 fn the_spender_allow_list_is_bounded_and_dense() {
     let mut ctx = deployment();
     let authority = ctx.authority.insecure_clone();
     let listed_before = usize::from(config(&ctx).spender_count);
-    assert_eq!(listed_before, 1, "the deployment allows the market");
+    assert_eq!(
+        listed_before, 2,
+        "the deployment allows the market and the inference program"
+    );
     let programs: Vec<Pubkey> = (listed_before..8).map(|_| Pubkey::new_unique()).collect();
     for (i, program) in programs.iter().enumerate() {
         let event: SpenderAllowed = ctx

@@ -102,7 +102,7 @@ fn settles_io_usage_at_the_locked_quote_and_the_provider_claims_io() {
     let ix = client::provider_claim_io_earnings(owner.pubkey(), s.provider.io);
     let claimed: ProviderClaimedIo = s
         .ctx
-        .send(&[ix.clone()], &[&owner])
+        .send(std::slice::from_ref(&ix), &[&owner])
         .expect("claim")
         .event(&client::ID);
     assert_eq!(

@@ -325,8 +325,10 @@ proptest! {
     fn value_rounds_down_and_up_within_one_micro(price in 1u128..=1_000_000_000_000_000, io in 0u64..=1_000_000_000_000_000) {
         let price = UsdPerIo(price);
         if let (Ok(floor), Ok(ceil)) = (price.iosd_for_io_floor(io), price.iosd_for_io_ceil(io)) {
-            prop_assert!(ceil == floor || ceil == floor + 1);
-            let exact = u128::from(io) * price.0 % 100_000_000_000_000 == 0;
+            prop_assert!(ceil == floor || Some(ceil) == floor.checked_add(1));
+            let exact = u128::from(io)
+                .checked_mul(price.0)
+                .is_some_and(|value| value.is_multiple_of(100_000_000_000_000));
             prop_assert_eq!(exact, ceil == floor);
         }
     }

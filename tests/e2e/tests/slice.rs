@@ -29,15 +29,25 @@ async fn config_events_travel_from_transaction_to_row(pool: PgPool) {
         .unwrap();
 
     // Then each program's ConfigInitialized event is one row, decoded, in its transaction, and
-    // the bootstrap's iosd setup for the market (spender allowed, two holders opened) follows
-    assert_eq!(summary.new_events, 8);
+    // the bootstrap's iosd setup follows: the treasury's holder, then for the market and the
+    // inference program, spender allowed and escrow holder opened
+    assert_eq!(summary.new_events, 10);
     let rows = store.events().await.unwrap();
-    assert_eq!(rows.len(), 8);
+    assert_eq!(rows.len(), 10);
     let setup: Vec<&str> = rows[5..]
         .iter()
         .map(|row| row.event_name.as_str())
         .collect();
-    assert_eq!(setup, ["SpenderAllowed", "HolderOpened", "HolderOpened"]);
+    assert_eq!(
+        setup,
+        [
+            "HolderOpened",
+            "SpenderAllowed",
+            "HolderOpened",
+            "SpenderAllowed",
+            "HolderOpened"
+        ]
+    );
     for ((program, signature), row) in localnet.deployment.config_signatures.iter().zip(&rows) {
         let spec = io_harness::programs::ALL
             .iter()
