@@ -107,16 +107,26 @@ pub fn rewards(
     }
 }
 
-/// Governance: 3-day votes, 2-day hold-up, quorum of 1M IO of power, simple majority, up to 4×
-/// voting power at full lockup.
+/// Governance: 3-day votes, a 2-day hold-up, a quorum of 1M IO of power, simple majority, up to
+/// 4× voting power at a 4-year lockup (saturation), lockups of up to 4 years, proposals from
+/// 10,000 IO of power with a 1 SOL deposit.
+pub const GOVERNANCE_PARAMS: crate::governance::RealmParams = crate::governance::RealmParams {
+    voting_period_secs: 3 * DAY_SECS,
+    hold_up_secs: 2 * DAY_SECS,
+    quorum_power: 1_000_000 * IO_BASE_PER_IO,
+    approval_threshold_bps: 5_001,
+    max_lockup_multiplier_bps: 40_000,
+    lockup_saturation_secs: 4 * 365 * DAY_SECS,
+    max_lockup_secs: 4 * 365 * DAY_SECS,
+    proposal_threshold_power: 10_000 * IO_BASE_PER_IO,
+    proposal_deposit_lamports: 1_000_000_000,
+};
+
+/// Governance with [`GOVERNANCE_PARAMS`].
 pub fn governance(authority: Pubkey, guardian: Pubkey) -> crate::governance::ConfigInitArgs {
     crate::governance::ConfigInitArgs {
         authority,
         guardian,
-        voting_period_secs: 3 * DAY_SECS,
-        hold_up_secs: 2 * DAY_SECS,
-        quorum_power: 1_000_000 * IO_BASE_PER_IO,
-        approval_threshold_bps: 5_001,
-        max_lockup_multiplier_bps: 40_000,
+        params: GOVERNANCE_PARAMS,
     }
 }

@@ -26,8 +26,4 @@ pub mod rewards {
     crate::program::standard_config_init!();
 }
 
-/// Client of the governance program.
-pub mod governance {
-    crate::program::program_client!(::governance, RealmConfig);
-    crate::program::standard_config_init!();
-}
+pub mod governance;

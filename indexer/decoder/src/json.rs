@@ -79,8 +79,26 @@ debug_name_field!(
     market::PauseClass,
     market::Currency,
     market::events::SkipReason,
-    inference::Currency
+    inference::Currency,
+    governance::ProposalState,
+    governance::VoteChoice
 );
+
+impl JsonField for governance::RealmParams {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "voting_period_secs": self.voting_period_secs,
+            "hold_up_secs": self.hold_up_secs,
+            "quorum_power": self.quorum_power,
+            "approval_threshold_bps": self.approval_threshold_bps,
+            "max_lockup_multiplier_bps": self.max_lockup_multiplier_bps,
+            "lockup_saturation_secs": self.lockup_saturation_secs,
+            "max_lockup_secs": self.max_lockup_secs,
+            "proposal_threshold_power": self.proposal_threshold_power,
+            "proposal_deposit_lamports": self.proposal_deposit_lamports,
+        })
+    }
+}
 
 impl JsonField for market::state::EscrowTotals {
     fn json(&self) -> Value {

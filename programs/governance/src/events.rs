@@ -1,6 +1,9 @@
-//! Events of the governance program, emitted with `emit_cpi!` and carrying post-state values.
+//! Events of the governance program, emitted with `emit_cpi!` and carrying post-state values
+//! (tallies, totals), so the indexer never needs a second fetch.
 
 use anchor_lang::prelude::*;
+
+use crate::state::{ProposalState, RealmParams, VoteChoice};
 
 /// The configuration was created.
 #[event]
@@ -8,15 +11,93 @@ pub struct ConfigInitialized {
     pub config: Pubkey,
     pub authority: Pubkey,
     pub guardian: Pubkey,
-    /// Seconds a proposal stays open for votes.
-    pub voting_period_secs: u32,
-    /// Seconds between a proposal passing and its execution (guardian veto window).
-    pub hold_up_secs: u32,
-    /// Least total voting power that must vote for a proposal to pass.
-    pub quorum_power: u64,
-    /// Share of yes among yes + no needed to pass, in bps.
-    pub approval_threshold_bps: u16,
-    /// Voting-power multiplier at full lockup saturation, in bps of 1.0.
-    pub max_lockup_multiplier_bps: u32,
+    /// The governance PDA, which signs executed proposals.
+    pub governance: Pubkey,
+    pub io_mint: Pubkey,
+    pub vault: Pubkey,
+    pub params: RealmParams,
     pub revision: u64,
+}
+
+/// The parameters changed.
+#[event]
+pub struct ParamsUpdated {
+    pub params: RealmParams,
+    pub revision: u64,
+}
+
+/// A position was opened, extended or withdrawn.
+#[event]
+pub struct PositionChanged {
+    pub position: Pubkey,
+    pub owner: Pubkey,
+    pub amount: u64,
+    pub lockup_end: i64,
+    pub active_votes: u32,
+    /// Its voting power now (0 once withdrawn).
+    pub power: u64,
+    /// Closed by a withdrawal.
+    pub closed: bool,
+    pub locked_total: u64,
+    pub revision: u64,
+}
+
+/// A proposal was created, had an instruction added, or changed state.
+#[event]
+pub struct ProposalChanged {
+    pub proposal: Pubkey,
+    pub index: u64,
+    pub creator: Pubkey,
+    pub description_hash: [u8; 32],
+    pub state: ProposalState,
+    pub instruction_count: u8,
+    pub executed_count: u8,
+    pub voting_ends_at: i64,
+    pub executable_at: i64,
+    pub yes_power: u64,
+    pub no_power: u64,
+    pub abstain_power: u64,
+    pub voters: u32,
+    pub revision: u64,
+}
+
+/// A position voted on a proposal.
+#[event]
+pub struct VoteCast {
+    pub proposal: Pubkey,
+    pub position: Pubkey,
+    pub voter: Pubkey,
+    pub choice: VoteChoice,
+    pub weight: u64,
+    /// The tally after this vote.
+    pub yes_power: u64,
+    pub no_power: u64,
+    pub abstain_power: u64,
+    pub voters: u32,
+}
+
+/// A vote marker closed after its vote ended; the position's active votes went down.
+#[event]
+pub struct VoteRelinquished {
+    pub proposal: Pubkey,
+    pub position: Pubkey,
+    pub active_votes: u32,
+}
+
+/// One stored instruction of a proposal executed, signed by the governance PDA.
+#[event]
+pub struct InstructionExecuted {
+    pub proposal: Pubkey,
+    pub index: u8,
+    pub program_id: Pubkey,
+    pub executed_count: u8,
+    pub state: ProposalState,
+}
+
+/// A final proposal closed with its instruction accounts; rent and deposit went back.
+#[event]
+pub struct ProposalClosed {
+    pub proposal: Pubkey,
+    pub state: ProposalState,
+    pub refunded_lamports: u64,
 }

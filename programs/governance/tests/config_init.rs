@@ -31,29 +31,40 @@ impl ConfigInitSpec for Spec {
         args.authority = authority;
     }
 
-    fn instruction(_ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction {
-        client::config_init(deployer, args)
+    fn instruction(ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction {
+        client::config_init(deployer, ctx.io_mint, args)
+    }
+
+    /// The vault of locked IO, a token account.
+    fn other_rent(ctx: &TestContext) -> u64 {
+        ctx.svm.minimum_balance_for_rent_exemption(165)
     }
 
     fn expected(
-        _ctx: &TestContext,
+        ctx: &TestContext,
         args: &Self::Args,
         bump: u8,
         rent_payer: Pubkey,
     ) -> Self::Config {
+        let pda = |seed: &[u8]| Pubkey::find_program_address(&[seed], &client::ID);
+        let (vault, vault_bump) = pda(governance::constants::SEED_VAULT);
+        let (_, governance_bump) = pda(governance::constants::SEED_GOVERNANCE);
         client::Config {
             version: governance::constants::ACCOUNT_VERSION,
             bump,
+            vault_bump,
+            governance_bump,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
             rent_payer,
-            voting_period_secs: args.voting_period_secs,
-            hold_up_secs: args.hold_up_secs,
-            quorum_power: args.quorum_power,
-            approval_threshold_bps: args.approval_threshold_bps,
-            max_lockup_multiplier_bps: args.max_lockup_multiplier_bps,
+            io_mint: ctx.io_mint,
+            vault,
+            params: args.params,
+            locked_total: 0,
+            positions_open: 0,
+            proposals_created: 0,
             reserved: [0; 64],
         }
     }
@@ -68,13 +79,14 @@ impl ConfigInitSpec for Spec {
             ),
             (address, config.authority, config.guardian, config.revision)
         );
-        assert_eq!(event.voting_period_secs, config.voting_period_secs);
-        assert_eq!(event.hold_up_secs, config.hold_up_secs);
-        assert_eq!(event.quorum_power, config.quorum_power);
-        assert_eq!(event.approval_threshold_bps, config.approval_threshold_bps);
         assert_eq!(
-            event.max_lockup_multiplier_bps,
-            config.max_lockup_multiplier_bps
+            (event.governance, event.io_mint, event.vault, event.params),
+            (
+                client::governance_address(),
+                config.io_mint,
+                config.vault,
+                config.params
+            )
         );
     }
 
@@ -85,55 +97,86 @@ impl ConfigInitSpec for Spec {
 
 io_harness::config_init_tests!(Spec);
 
+/// Each parameter rule, by name.
 #[test]
-fn refuses_zero_voting_period() {
-    refuses::<Spec>(
-        |args| args.voting_period_secs = 0,
-        GovernanceError::VotingPeriodZero,
-    );
-}
-
-#[test]
-fn refuses_zero_hold_up() {
-    refuses::<Spec>(|args| args.hold_up_secs = 0, GovernanceError::HoldUpZero);
-}
-
-#[test]
-fn refuses_zero_quorum() {
-    refuses::<Spec>(|args| args.quorum_power = 0, GovernanceError::QuorumZero);
-}
-
-#[test]
-fn refuses_zero_approval_threshold() {
-    refuses::<Spec>(
-        |args| args.approval_threshold_bps = 0,
-        GovernanceError::ApprovalThresholdOutOfRange,
-    );
-}
-
-#[test]
-fn refuses_approval_threshold_above_100_percent() {
-    refuses::<Spec>(
-        |args| args.approval_threshold_bps = 10_001,
-        GovernanceError::ApprovalThresholdOutOfRange,
-    );
-}
-
-#[test]
-fn refuses_lockup_multiplier_below_one() {
-    refuses::<Spec>(
-        |args| args.max_lockup_multiplier_bps = 9_999,
-        GovernanceError::LockupMultiplierBelowOne,
-    );
+fn refuses_each_parameter_out_of_range() {
+    type Change = fn(&mut client::RealmParams);
+    let cases: [(Change, GovernanceError); 12] = [
+        (
+            |p| p.voting_period_secs = 0,
+            GovernanceError::VotingPeriodZero,
+        ),
+        (
+            |p| p.voting_period_secs = 30 * 86_400 + 1,
+            GovernanceError::VotingPeriodZero,
+        ),
+        (|p| p.hold_up_secs = 0, GovernanceError::HoldUpZero),
+        (
+            |p| p.hold_up_secs = 30 * 86_400 + 1,
+            GovernanceError::HoldUpZero,
+        ),
+        (|p| p.quorum_power = 0, GovernanceError::QuorumZero),
+        (
+            |p| p.approval_threshold_bps = 0,
+            GovernanceError::ApprovalThresholdOutOfRange,
+        ),
+        (
+            |p| p.approval_threshold_bps = 10_001,
+            GovernanceError::ApprovalThresholdOutOfRange,
+        ),
+        (
+            |p| p.max_lockup_multiplier_bps = 9_999,
+            GovernanceError::LockupMultiplierBelowOne,
+        ),
+        (
+            |p| p.max_lockup_multiplier_bps = 100_001,
+            GovernanceError::LockupMultiplierBelowOne,
+        ),
+        (
+            |p| p.lockup_saturation_secs = 0,
+            GovernanceError::LockupRangeInvalid,
+        ),
+        (
+            |p| p.max_lockup_secs = p.lockup_saturation_secs - 1,
+            GovernanceError::LockupRangeInvalid,
+        ),
+        (
+            |p| p.max_lockup_secs = 8 * 365 * 86_400 + 1,
+            GovernanceError::LockupRangeInvalid,
+        ),
+    ];
+    for (change, error) in cases {
+        refuses::<Spec>(|args| change(&mut args.params), error);
+    }
 }
 
 #[test]
 fn limits_are_inclusive() {
     accepts::<Spec>(|args| {
-        args.voting_period_secs = 1;
-        args.hold_up_secs = 1;
-        args.quorum_power = u64::MAX;
-        args.approval_threshold_bps = 10_000;
-        args.max_lockup_multiplier_bps = 10_000;
+        let p = &mut args.params;
+        p.voting_period_secs = 1;
+        p.hold_up_secs = 30 * 86_400;
+        p.quorum_power = u64::MAX;
+        p.approval_threshold_bps = 10_000;
+        p.max_lockup_multiplier_bps = 10_000;
+        p.lockup_saturation_secs = 1;
+        p.max_lockup_secs = 8 * 365 * 86_400;
     });
+}
+
+/// The IO mint must have 8 decimals.
+#[test]
+fn refuses_an_io_mint_without_8_decimals() {
+    let mut ctx = TestContext::new();
+    let deployer = ctx.deployer.insecure_clone();
+    let args = Spec::default_args(&ctx);
+    let authority = ctx.mint_authority.pubkey();
+    let six = ctx.create_mint(6, &authority);
+    let ix = client::config_init(deployer.pubkey(), six, args);
+    io_harness::expect_error(
+        ctx.send(&[ix], &[&deployer]),
+        GovernanceError::IoMintDecimals,
+    );
+    assert_eq!(ctx.data(&client::config_address()), None);
+    assert_eq!(ctx.data(&client::vault_address()), None);
 }

@@ -168,9 +168,14 @@ impl TestContext {
                 deployer,
                 io_client::defaults::rewards(authority, guardian, now),
             ),
+            // Governance governs itself: its config's authority is the governance PDA.
             io_client::governance::config_init(
                 deployer,
-                io_client::defaults::governance(authority, guardian),
+                self.io_mint,
+                io_client::defaults::governance(
+                    io_client::governance::governance_address(),
+                    guardian,
+                ),
             ),
         ];
         let deployer = self.deployer.insecure_clone();

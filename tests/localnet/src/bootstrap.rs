@@ -157,9 +157,14 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
         ),
         (
             "governance",
+            // Governance governs itself: its config's authority is the governance PDA.
             io_client::governance::config_init(
                 deployer,
-                io_client::defaults::governance(authority, guardian),
+                io_mint.pubkey(),
+                io_client::defaults::governance(
+                    io_client::governance::governance_address(),
+                    guardian,
+                ),
             ),
         ),
     ];

@@ -1,61 +1,114 @@
-//! `RealmConfig`: roles and parameters of the governance program (one per deployment).
+//! `RealmConfig`: roles, parameters and totals of the governance program (one per deployment).
 
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, MAX_BPS, MULTIPLIER_ONE_BPS};
+use crate::constants::{
+    ACCOUNT_VERSION, MAX_BPS, MAX_LOCKUP_SECS, MAX_MULTIPLIER_BPS, MAX_PERIOD_SECS,
+    MULTIPLIER_ONE_BPS,
+};
 use crate::error::GovernanceError;
+
+/// The parameters the authority (the governance PDA itself, on a real deployment) sets.
+#[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RealmParams {
+    /// Seconds a proposal stays open for votes once signed off.
+    pub voting_period_secs: u32,
+    /// Seconds between the end of the vote and execution: the guardian's veto window.
+    pub hold_up_secs: u32,
+    /// Least voting power (yes + no + abstain) for a proposal to pass.
+    pub quorum_power: u64,
+    /// Share of yes among yes + no needed to pass, in bps.
+    pub approval_threshold_bps: u16,
+    /// Voting-power multiplier at full lockup saturation, in bps of 1.0.
+    pub max_lockup_multiplier_bps: u32,
+    /// Remaining lockup at which the multiplier saturates, in seconds.
+    pub lockup_saturation_secs: u32,
+    /// Longest lockup a position may take, in seconds.
+    pub max_lockup_secs: u32,
+    /// Least voting power a position needs to create a proposal.
+    pub proposal_threshold_power: u64,
+    /// Lamports a proposal's creator deposits, refunded when the proposal closes.
+    pub proposal_deposit_lamports: u64,
+}
+
+impl RealmParams {
+    /// The parameter rules, shared by `config_init` and `params_set`.
+    pub fn check(&self) -> Result<()> {
+        require!(
+            (1..=MAX_PERIOD_SECS).contains(&self.voting_period_secs),
+            GovernanceError::VotingPeriodZero
+        );
+        require!(
+            (1..=MAX_PERIOD_SECS).contains(&self.hold_up_secs),
+            GovernanceError::HoldUpZero
+        );
+        require!(self.quorum_power > 0, GovernanceError::QuorumZero);
+        require!(
+            (1..=MAX_BPS).contains(&self.approval_threshold_bps),
+            GovernanceError::ApprovalThresholdOutOfRange
+        );
+        require!(
+            (MULTIPLIER_ONE_BPS..=MAX_MULTIPLIER_BPS).contains(&self.max_lockup_multiplier_bps),
+            GovernanceError::LockupMultiplierBelowOne
+        );
+        require!(
+            self.lockup_saturation_secs > 0
+                && (self.lockup_saturation_secs..=MAX_LOCKUP_SECS).contains(&self.max_lockup_secs),
+            GovernanceError::LockupRangeInvalid
+        );
+        Ok(())
+    }
+}
 
 #[account]
 #[derive(InitSpace, Debug, PartialEq, Eq)]
 pub struct RealmConfig {
     /// Layout version (`ACCOUNT_VERSION`).
     pub version: u8,
-    /// Bump of the config PDA, stored so later checks never search for it.
+    /// Bumps of the config, the vault and the governance PDA, stored so checks never search.
     pub bump: u8,
+    pub vault_bump: u8,
+    pub governance_bump: u8,
     /// Bumped on every mutation; the indexer orders updates by (slot, revision).
     pub revision: u64,
-    /// Changes parameters and key sets; the governance PDA on a real deployment.
+    /// Changes the parameters: the governance PDA on a real deployment.
     pub authority: Pubkey,
     /// The proposed next authority, until it accepts (default address: none).
     pub pending_authority: Pubkey,
-    /// May pause an instruction class for a bounded time (default address: none).
+    /// May veto a passed proposal during its hold-up (default address: none).
     pub guardian: Pubkey,
     /// Paid the rent of this account and receives it back if it is ever closed.
     pub rent_payer: Pubkey,
-    /// Seconds a proposal stays open for votes.
-    pub voting_period_secs: u32,
-    /// Seconds between a proposal passing and its execution (guardian veto window).
-    pub hold_up_secs: u32,
-    /// Least total voting power that must vote for a proposal to pass.
-    pub quorum_power: u64,
-    /// Share of yes among yes + no needed to pass, in bps.
-    pub approval_threshold_bps: u16,
-    /// Voting-power multiplier at full lockup saturation, in bps of 1.0.
-    pub max_lockup_multiplier_bps: u32,
+    /// The IO token, locked for voting power.
+    pub io_mint: Pubkey,
+    /// The token account holding every position's IO (owned by this config).
+    pub vault: Pubkey,
+    pub params: RealmParams,
+    /// IO locked in all positions: the vault holds at least this.
+    pub locked_total: u64,
+    pub positions_open: u64,
+    /// Proposals ever created: the next proposal's index (part of its seeds).
+    pub proposals_created: u64,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }
 
 impl RealmConfig {
-    /// The parameter rules, shared by `config_init` and every later parameter change.
-    pub fn check_parameters(
-        voting_period_secs: u32,
-        hold_up_secs: u32,
-        quorum_power: u64,
-        approval_threshold_bps: u16,
-        max_lockup_multiplier_bps: u32,
-    ) -> Result<()> {
-        require!(voting_period_secs > 0, GovernanceError::VotingPeriodZero);
-        require!(hold_up_secs > 0, GovernanceError::HoldUpZero);
-        require!(quorum_power > 0, GovernanceError::QuorumZero);
-        require!(
-            (1..=MAX_BPS).contains(&approval_threshold_bps),
-            GovernanceError::ApprovalThresholdOutOfRange
-        );
-        require!(
-            max_lockup_multiplier_bps >= MULTIPLIER_ONE_BPS,
-            GovernanceError::LockupMultiplierBelowOne
-        );
+    /// The governance PDA: the signer of executed proposals.
+    pub fn governance_address(&self) -> Result<Pubkey> {
+        Pubkey::create_program_address(
+            &[crate::constants::SEED_GOVERNANCE, &[self.governance_bump]],
+            &crate::ID,
+        )
+        .map_err(|_| error!(GovernanceError::InvariantViolated))
+    }
+
+    /// Moves the revision forward; every instruction that writes the config calls it once.
+    pub fn bump_revision(&mut self) -> Result<()> {
+        self.revision = self
+            .revision
+            .checked_add(1)
+            .ok_or(GovernanceError::MathOverflow)?;
         Ok(())
     }
 
@@ -71,12 +124,6 @@ impl RealmConfig {
             Pubkey::default(),
             GovernanceError::InvariantViolated
         );
-        Self::check_parameters(
-            self.voting_period_secs,
-            self.hold_up_secs,
-            self.quorum_power,
-            self.approval_threshold_bps,
-            self.max_lockup_multiplier_bps,
-        )
+        self.params.check()
     }
 }

@@ -1,5 +1,9 @@
 //! Accounts owned by the governance program, one type per file.
 
 pub mod config;
+pub mod position;
+pub mod proposal;
 
 pub use config::*;
+pub use position::*;
+pub use proposal::*;

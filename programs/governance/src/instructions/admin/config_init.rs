@@ -1,28 +1,22 @@
-//! `config_init`: the deployer creates the governance configuration, once.
+//! `config_init`: the deployer creates the governance configuration and the vault of locked IO,
+//! once.
 
 use anchor_lang::prelude::*;
+use anchor_spl::token::{self, InitializeAccount3, Mint, Token, TokenAccount};
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG};
+use crate::constants::{ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_GOVERNANCE, SEED_VAULT};
 use crate::error::GovernanceError;
 use crate::events::ConfigInitialized;
-use crate::state::RealmConfig;
+use crate::state::{RealmConfig, RealmParams};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ConfigInitArgs {
-    /// Key that will govern the program (the governance PDA on a real deployment).
+    /// Key that changes the parameters: the governance PDA (`[b"governance"]`) on a real
+    /// deployment, so governance governs itself.
     pub authority: Pubkey,
-    /// Key that may pause instruction classes; the default address for none.
+    /// Key that may veto a passed proposal during its hold-up; the default address for none.
     pub guardian: Pubkey,
-    /// Seconds a proposal stays open for votes.
-    pub voting_period_secs: u32,
-    /// Seconds between a proposal passing and its execution (guardian veto window).
-    pub hold_up_secs: u32,
-    /// Least total voting power that must vote for a proposal to pass.
-    pub quorum_power: u64,
-    /// Share of yes among yes + no needed to pass, in bps.
-    pub approval_threshold_bps: u16,
-    /// Voting-power multiplier at full lockup saturation, in bps of 1.0.
-    pub max_lockup_multiplier_bps: u32,
+    pub params: RealmParams,
 }
 
 #[event_cpi]
@@ -36,66 +30,92 @@ pub struct ConfigInit<'info> {
     /// CHECK: seeds checked here; `validate` refuses an account that is already initialised.
     #[account(mut, seeds = [SEED_CONFIG], bump)]
     pub config: UncheckedAccount<'info>,
+    /// CHECK: the governance PDA (seeds checked); only its bump is recorded.
+    #[account(seeds = [SEED_GOVERNANCE], bump)]
+    pub governance: UncheckedAccount<'info>,
+    /// The IO token: classic SPL Token, 8 decimals.
+    pub io_mint: Account<'info, Mint>,
+    /// CHECK: seeds checked here; created as an IO token account owned by the config.
+    #[account(mut, seeds = [SEED_VAULT], bump)]
+    pub vault: UncheckedAccount<'info>,
+    pub token_program: Program<'info, Token>,
     pub system_program: Program<'info, System>,
 }
 
 impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
-        require!(
-            self.config.owner == &anchor_lang::system_program::ID && self.config.data_is_empty(),
-            GovernanceError::AlreadyInitialized
-        );
+        for account in [&self.config, &self.vault] {
+            require!(
+                account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
+                GovernanceError::AlreadyInitialized
+            );
+        }
         require_keys_neq!(
             args.authority,
             Pubkey::default(),
             GovernanceError::AuthorityUnset
         );
-        RealmConfig::check_parameters(
-            args.voting_period_secs,
-            args.hold_up_secs,
-            args.quorum_power,
-            args.approval_threshold_bps,
-            args.max_lockup_multiplier_bps,
-        )
+        require_eq!(
+            self.io_mint.decimals,
+            IO_DECIMALS,
+            GovernanceError::IoMintDecimals
+        );
+        args.params.check()
     }
 
     pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
         ctx.accounts.validate(&args)?;
-        let bump = ctx.bumps.config;
+        let accounts = &ctx.accounts;
         let config = RealmConfig {
             version: ACCOUNT_VERSION,
-            bump,
+            bump: ctx.bumps.config,
+            vault_bump: ctx.bumps.vault,
+            governance_bump: ctx.bumps.governance,
             revision: 0,
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
-            rent_payer: ctx.accounts.deployer.key(),
-            voting_period_secs: args.voting_period_secs,
-            hold_up_secs: args.hold_up_secs,
-            quorum_power: args.quorum_power,
-            approval_threshold_bps: args.approval_threshold_bps,
-            max_lockup_multiplier_bps: args.max_lockup_multiplier_bps,
+            rent_payer: accounts.deployer.key(),
+            io_mint: accounts.io_mint.key(),
+            vault: accounts.vault.key(),
+            params: args.params,
+            locked_total: 0,
+            positions_open: 0,
+            proposals_created: 0,
             reserved: [0; 64],
         };
         config.invariant()?;
         io_common::create_pda_account(
-            &ctx.accounts.deployer.to_account_info(),
-            &ctx.accounts.config.to_account_info(),
-            &ctx.accounts.system_program.to_account_info(),
+            &accounts.deployer.to_account_info(),
+            &accounts.config.to_account_info(),
+            &accounts.system_program.to_account_info(),
             &crate::ID,
             8 + RealmConfig::INIT_SPACE,
-            &[SEED_CONFIG, &[bump]],
+            &[SEED_CONFIG, &[config.bump]],
         )?;
-        config.try_serialize(&mut &mut ctx.accounts.config.try_borrow_mut_data()?[..])?;
+        config.try_serialize(&mut &mut accounts.config.try_borrow_mut_data()?[..])?;
+        io_common::create_pda_account(
+            &accounts.deployer.to_account_info(),
+            &accounts.vault.to_account_info(),
+            &accounts.system_program.to_account_info(),
+            &accounts.token_program.key(),
+            TokenAccount::LEN,
+            &[SEED_VAULT, &[config.vault_bump]],
+        )?;
+        let init = InitializeAccount3 {
+            account: accounts.vault.to_account_info(),
+            mint: accounts.io_mint.to_account_info(),
+            authority: accounts.config.to_account_info(),
+        };
+        token::initialize_account3(CpiContext::new(accounts.token_program.key(), init))?;
         emit_cpi!(ConfigInitialized {
-            config: ctx.accounts.config.key(),
+            config: accounts.config.key(),
             authority: config.authority,
             guardian: config.guardian,
-            voting_period_secs: config.voting_period_secs,
-            hold_up_secs: config.hold_up_secs,
-            quorum_power: config.quorum_power,
-            approval_threshold_bps: config.approval_threshold_bps,
-            max_lockup_multiplier_bps: config.max_lockup_multiplier_bps,
+            governance: accounts.governance.key(),
+            io_mint: config.io_mint,
+            vault: config.vault,
+            params: config.params,
             revision: config.revision,
         });
         Ok(())

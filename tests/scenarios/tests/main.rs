@@ -1,0 +1,3 @@
+//! Cross-program scenarios in LiteSVM (one binary; one module per scenario).
+
+mod governance_market;
