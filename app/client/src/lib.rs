@@ -20,10 +20,6 @@ pub mod market;
 
 pub mod inference;
 
-/// Client of the rewards program.
-pub mod rewards {
-    crate::program::program_client!(::rewards, RewardsConfig);
-    crate::program::standard_config_init!();
-}
+pub mod rewards;
 
 pub mod governance;

@@ -84,6 +84,16 @@ debug_name_field!(
     governance::VoteChoice
 );
 
+impl JsonField for rewards::SeasonFormula {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "job_weight": self.job_weight,
+            "uptime_weight": self.uptime_weight,
+            "bandwidth_multipliers_bps": self.bandwidth_multipliers_bps,
+        })
+    }
+}
+
 impl JsonField for governance::RealmParams {
     fn json(&self) -> Value {
         serde_json::json!({

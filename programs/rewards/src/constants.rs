@@ -1,10 +1,38 @@
 //! Seeds, limits and precision constants of the rewards program.
 
-/// Seed of the configuration PDA: `[SEED_CONFIG]`.
+/// Seed of the configuration PDA: `[SEED_CONFIG]`. The config owns the block-reward vault.
 pub const SEED_CONFIG: &[u8] = b"config";
+
+/// Seed of the block-reward vault (an IO token account owned by the config):
+/// `[SEED_REWARD_VAULT]`.
+pub const SEED_REWARD_VAULT: &[u8] = b"reward_vault";
 
 /// Layout version written into every account this program creates.
 pub const ACCOUNT_VERSION: u8 = 1;
 
 /// Basis points in one whole (100 %).
 pub const MAX_BPS: u16 = 10_000;
+
+/// Seed of a season: `[SEED_SEASON, index (u32 LE)]`, the index being the config's
+/// `seasons_created` at creation.
+pub const SEED_SEASON: &[u8] = b"season";
+
+/// Seed of a season's reward vault (an IO token account owned by the season):
+/// `[SEED_SEASON_VAULT, season]`.
+pub const SEED_SEASON_VAULT: &[u8] = b"season_vault";
+
+/// Seed of a device's season record: `[SEED_SEASON_DEVICE, season, device]`.
+pub const SEED_SEASON_DEVICE: &[u8] = b"season_device";
+
+/// Most GPU classes a season counts.
+pub const MAX_SEASON_CLASSES: usize = 16;
+
+/// Most devices one `inputs_post` or `season_claim` names.
+pub const MAX_SEASON_BATCH: usize = 8;
+
+/// Shortest time between the vesting end and the clawback: holders get at least a day to
+/// claim what has fully vested.
+pub const MIN_CLAIM_WINDOW_SECS: i64 = 86_400;
+
+/// Decimals of the IO token.
+pub const IO_DECIMALS: u8 = 8;

@@ -2,6 +2,8 @@
 
 use anchor_lang::prelude::*;
 
+use crate::state::SeasonFormula;
+
 /// The configuration was created.
 #[event]
 pub struct ConfigInitialized {
@@ -16,5 +18,104 @@ pub struct ConfigInitialized {
     pub claim_window_secs: u32,
     /// Most IO paid out per window, in IO base units (8 decimals).
     pub claim_window_cap_io_base: u64,
+    pub io_mint: Pubkey,
+    pub reward_vault: Pubkey,
     pub revision: u64,
+}
+
+/// A season was created (its vault is funded by IO transfers until it is finalised).
+#[event]
+pub struct SeasonCreated {
+    pub season: Pubkey,
+    pub index: u32,
+    pub start_ts: i64,
+    pub end_ts: i64,
+    pub epoch_secs: u32,
+    pub posting_grace_secs: u32,
+    pub formula: SeasonFormula,
+    pub class_count: u8,
+    pub vesting_start_ts: i64,
+    pub vesting_end_ts: i64,
+    pub clawback_ts: i64,
+    pub oracle_count: u8,
+    pub vault: Pubkey,
+}
+
+/// A provider entered one of its devices in a season.
+#[event]
+pub struct SeasonJoined {
+    pub season: Pubkey,
+    pub device: Pubkey,
+    pub record: Pubkey,
+    pub gpu_model_bps: u32,
+    pub gpu_count: u16,
+    pub records_open: u32,
+}
+
+/// An oracle posted a device's cumulative inputs for an epoch; the points it added.
+#[event]
+pub struct InputsPosted {
+    pub season: Pubkey,
+    pub device: Pubkey,
+    pub oracle: Pubkey,
+    pub epoch: u32,
+    pub job_secs: u64,
+    pub uptime_secs: u64,
+    pub bandwidth_tier: u8,
+    pub inputs_hash: [u8; 32],
+    pub points_added: u64,
+    /// The device's points and the season's total afterwards.
+    pub points: u64,
+    pub season_total_points: u64,
+    pub revision: u64,
+}
+
+/// A post for an epoch the device already has was skipped (nothing changed).
+#[event]
+pub struct InputsSkipped {
+    pub season: Pubkey,
+    pub device: Pubkey,
+    pub epoch: u32,
+    pub last_epoch: u32,
+}
+
+/// A season was finalised: its pool is fixed and converts pro rata.
+#[event]
+pub struct SeasonFinalized {
+    pub season: Pubkey,
+    pub pool_io_base: u64,
+    pub total_points: u64,
+}
+
+/// A device's vested share was paid to its provider's IO payout account.
+#[event]
+pub struct SeasonClaimed {
+    pub season: Pubkey,
+    pub device: Pubkey,
+    pub destination: Pubkey,
+    pub amount_io_base: u64,
+    pub claimed_io_base: u64,
+    pub entitled_io_base: u64,
+    /// Fully paid: the record closed and its rent went back.
+    pub closed: bool,
+    pub season_claimed_io_base: u64,
+}
+
+/// After the clawback deadline, what was unclaimed (rounding dust included) was swept.
+#[event]
+pub struct SeasonSwept {
+    pub season: Pubkey,
+    pub destination: Pubkey,
+    pub amount_io_base: u64,
+    pub pool_io_base: u64,
+    pub claimed_io_base: u64,
+}
+
+/// A device record or a whole season closed; rent went back to its payer.
+#[event]
+pub struct SeasonAccountClosed {
+    pub season: Pubkey,
+    /// The record closed, or the season itself.
+    pub account: Pubkey,
+    pub records_open: u32,
 }

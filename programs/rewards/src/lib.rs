@@ -1,7 +1,11 @@
 //! `rewards`: providers earn Ignition airdrop points per season and hourly block rewards, paid
 //! from pre-funded vaults against oracle-posted or oracle-signed cumulative totals.
 //!
-//! This crate holds the program's configuration so far; seasons, points, the emission curve and claims arrive with the rewards issues.
+//! - Ignition seasons: the authority creates a season (times, epochs, formula, the GPU classes
+//!   that count, vesting, clawback, oracles); providers enter devices; oracles post cumulative
+//!   inputs per epoch and points accrue on-chain (`io_points`); after the posting grace anyone
+//!   finalises and claims vested shares to providers' registered payout accounts; after the
+//!   clawback deadline the authority sweeps the rest; every account closes.
 
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -14,6 +18,7 @@ pub mod instructions;
 pub mod state;
 
 pub use instructions::*;
+pub use state::{SeasonFormula, SeasonState};
 
 declare_id!("GHn5J5uF4hzWhref3CX1kNyorYLwMNxBTmW1prfxoVqK");
 
@@ -24,5 +29,53 @@ pub mod rewards {
     /// Creates the program's configuration. Only the deployer fixed at build time may call it.
     pub fn config_init(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
         ConfigInit::handle(ctx, args)
+    }
+
+    /// Authority: creates a season (remaining accounts: the market GPU classes that count).
+    pub fn season_create<'info>(
+        ctx: Context<'info, SeasonCreate<'info>>,
+        args: SeasonArgs,
+    ) -> Result<()> {
+        SeasonCreate::handle(ctx, args)
+    }
+
+    /// Provider owner: enters a device in a season.
+    pub fn season_join(ctx: Context<SeasonJoin>) -> Result<()> {
+        SeasonJoin::handle(ctx)
+    }
+
+    /// Oracle: posts up to 8 devices' cumulative inputs for an epoch (remaining accounts: their
+    /// records).
+    pub fn inputs_post<'info>(
+        ctx: Context<'info, InputsPost<'info>>,
+        epoch: u32,
+        entries: Vec<PostedInputs>,
+    ) -> Result<()> {
+        InputsPost::handle(ctx, epoch, entries)
+    }
+
+    /// Anyone, after the end plus the posting grace: fixes the pool.
+    pub fn season_finalize(ctx: Context<SeasonFinalize>) -> Result<()> {
+        SeasonFinalize::handle(ctx)
+    }
+
+    /// Anyone: pays up to 8 devices' vested shares to their providers' payout accounts.
+    pub fn season_claim<'info>(ctx: Context<'info, SeasonClaim<'info>>) -> Result<()> {
+        SeasonClaim::handle(ctx)
+    }
+
+    /// Authority, after the clawback deadline: sweeps what is left.
+    pub fn season_clawback(ctx: Context<SeasonClawback>) -> Result<()> {
+        SeasonClawback::handle(ctx)
+    }
+
+    /// Anyone, after the sweep: closes a device record.
+    pub fn season_record_close(ctx: Context<SeasonRecordClose>) -> Result<()> {
+        SeasonRecordClose::handle(ctx)
+    }
+
+    /// Anyone, after the sweep with no record left: closes the season and its vault.
+    pub fn season_close(ctx: Context<SeasonClose>) -> Result<()> {
+        SeasonClose::handle(ctx)
     }
 }

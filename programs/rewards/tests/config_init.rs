@@ -31,16 +31,23 @@ impl ConfigInitSpec for Spec {
         args.authority = authority;
     }
 
-    fn instruction(_ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction {
-        client::config_init(deployer, args)
+    fn instruction(ctx: &TestContext, deployer: Pubkey, args: Self::Args) -> Instruction {
+        client::config_init(deployer, ctx.io_mint, args)
+    }
+
+    /// The block-reward vault, a token account.
+    fn other_rent(ctx: &TestContext) -> u64 {
+        ctx.svm.minimum_balance_for_rent_exemption(165)
     }
 
     fn expected(
-        _ctx: &TestContext,
+        ctx: &TestContext,
         args: &Self::Args,
         bump: u8,
         rent_payer: Pubkey,
     ) -> Self::Config {
+        let (reward_vault, reward_vault_bump) =
+            Pubkey::find_program_address(&[rewards::constants::SEED_REWARD_VAULT], &client::ID);
         client::Config {
             version: rewards::constants::ACCOUNT_VERSION,
             bump,
@@ -53,6 +60,17 @@ impl ConfigInitSpec for Spec {
             emission_start_ts: args.emission_start_ts,
             claim_window_secs: args.claim_window_secs,
             claim_window_cap_io_base: args.claim_window_cap_io_base,
+            io_mint: ctx.io_mint,
+            seasons_created: 0,
+            reward_vault,
+            reward_vault_bump,
+            oracles: [Pubkey::default(); 8],
+            oracle_count: 0,
+            oracle_version: 0,
+            claimed_enterprise_io_base: 0,
+            claimed_community_io_base: 0,
+            claim_window_started_at: 0,
+            claim_window_used_io_base: 0,
             reserved: [0; 64],
         }
     }
@@ -73,6 +91,10 @@ impl ConfigInitSpec for Spec {
         assert_eq!(
             event.claim_window_cap_io_base,
             config.claim_window_cap_io_base
+        );
+        assert_eq!(
+            (event.io_mint, event.reward_vault),
+            (config.io_mint, config.reward_vault)
         );
     }
 
@@ -131,4 +153,18 @@ fn limits_are_inclusive() {
         args.claim_window_secs = u32::MAX;
         args.claim_window_cap_io_base = u64::MAX;
     });
+}
+
+/// The IO mint must have 8 decimals.
+#[test]
+fn refuses_an_io_mint_without_8_decimals() {
+    let mut ctx = TestContext::new();
+    let deployer = ctx.deployer.insecure_clone();
+    let args = Spec::default_args(&ctx);
+    let authority = ctx.mint_authority.pubkey();
+    let six = ctx.create_mint(6, &authority);
+    let ix = client::config_init(deployer.pubkey(), six, args);
+    io_harness::expect_error(ctx.send(&[ix], &[&deployer]), RewardsError::IoMintDecimals);
+    assert_eq!(ctx.data(&client::config_address()), None);
+    assert_eq!(ctx.data(&client::reward_vault_address()), None);
 }

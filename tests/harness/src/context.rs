@@ -166,6 +166,7 @@ impl TestContext {
             ),
             io_client::rewards::config_init(
                 deployer,
+                self.io_mint,
                 io_client::defaults::rewards(authority, guardian, now),
             ),
             // Governance governs itself: its config's authority is the governance PDA.

@@ -152,6 +152,7 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
             "rewards",
             io_client::rewards::config_init(
                 deployer,
+                io_mint.pubkey(),
                 io_client::defaults::rewards(authority, guardian, now),
             ),
         ),

@@ -2,6 +2,8 @@
 
 use anchor_lang::prelude::*;
 
+use io_common::MAX_ROLE_KEYS;
+
 use crate::constants::{ACCOUNT_VERSION, MAX_BPS};
 use crate::error::RewardsError;
 
@@ -30,11 +32,46 @@ pub struct RewardsConfig {
     pub claim_window_secs: u32,
     /// Most IO paid out per window, in IO base units (8 decimals).
     pub claim_window_cap_io_base: u64,
+    /// The IO token (classic SPL Token, 8 decimals), which every reward is paid in.
+    pub io_mint: Pubkey,
+    /// Seasons ever created: the next season's index (part of its seeds).
+    pub seasons_created: u32,
+    /// The block-reward vault (an IO token account owned by this config), pre-funded: the
+    /// programs never mint IO.
+    pub reward_vault: Pubkey,
+    pub reward_vault_bump: u8,
+    /// The keys that sign devices' cumulative block-reward totals; entries at
+    /// `oracle_count..` are the default address. A claim needs ⌊N/2⌋+1 of them.
+    pub oracles: [Pubkey; MAX_ROLE_KEYS],
+    pub oracle_count: u8,
+    /// Bumped whenever the oracle set changes: signatures over an older version are refused.
+    pub oracle_version: u32,
+    /// Block rewards claimed over all time, per pool (enterprise, community): each stays at
+    /// most that pool's share of `emitted(now)`.
+    pub claimed_enterprise_io_base: u64,
+    pub claimed_community_io_base: u64,
+    /// The claim outflow window: when it started and the IO claimed in it.
+    pub claim_window_started_at: i64,
+    pub claim_window_used_io_base: u64,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }
 
 impl RewardsConfig {
+    /// The active oracle keys.
+    pub fn oracle_keys(&self) -> &[Pubkey] {
+        &self.oracles[..usize::from(self.oracle_count).min(MAX_ROLE_KEYS)]
+    }
+
+    /// Moves the revision forward; every instruction that writes the config calls it once.
+    pub fn bump_revision(&mut self) -> Result<()> {
+        self.revision = self
+            .revision
+            .checked_add(1)
+            .ok_or(RewardsError::MathOverflow)?;
+        Ok(())
+    }
+
     /// The parameter rules, shared by `config_init` and every later parameter change.
     pub fn check_parameters(
         enterprise_pool_bps: u16,
@@ -64,6 +101,10 @@ impl RewardsConfig {
         require_keys_neq!(
             self.authority,
             Pubkey::default(),
+            RewardsError::InvariantViolated
+        );
+        require!(
+            usize::from(self.oracle_count) <= MAX_ROLE_KEYS,
             RewardsError::InvariantViolated
         );
         Self::check_parameters(

@@ -1,8 +1,10 @@
 //! `config_init`: the deployer creates the rewards configuration, once.
 
 use anchor_lang::prelude::*;
+use anchor_spl::token::{self, InitializeAccount3, Mint, Token, TokenAccount};
+use io_common::MAX_ROLE_KEYS;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG};
+use crate::constants::{ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_REWARD_VAULT};
 use crate::error::RewardsError;
 use crate::events::ConfigInitialized;
 use crate::state::RewardsConfig;
@@ -34,14 +36,27 @@ pub struct ConfigInit<'info> {
     /// CHECK: seeds checked here; `validate` refuses an account that is already initialised.
     #[account(mut, seeds = [SEED_CONFIG], bump)]
     pub config: UncheckedAccount<'info>,
+    /// The IO token: classic SPL Token, 8 decimals.
+    pub io_mint: Account<'info, Mint>,
+    /// CHECK: seeds checked here; created as an IO token account owned by the config.
+    #[account(mut, seeds = [SEED_REWARD_VAULT], bump)]
+    pub reward_vault: UncheckedAccount<'info>,
+    pub token_program: Program<'info, Token>,
     pub system_program: Program<'info, System>,
 }
 
-impl ConfigInit<'_> {
+impl<'info> ConfigInit<'info> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
-        require!(
-            self.config.owner == &anchor_lang::system_program::ID && self.config.data_is_empty(),
-            RewardsError::AlreadyInitialized
+        for account in [&self.config, &self.reward_vault] {
+            require!(
+                account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
+                RewardsError::AlreadyInitialized
+            );
+        }
+        require_eq!(
+            self.io_mint.decimals,
+            IO_DECIMALS,
+            RewardsError::IoMintDecimals
         );
         require_keys_neq!(
             args.authority,
@@ -71,6 +86,17 @@ impl ConfigInit<'_> {
             emission_start_ts: args.emission_start_ts,
             claim_window_secs: args.claim_window_secs,
             claim_window_cap_io_base: args.claim_window_cap_io_base,
+            io_mint: ctx.accounts.io_mint.key(),
+            seasons_created: 0,
+            reward_vault: ctx.accounts.reward_vault.key(),
+            reward_vault_bump: ctx.bumps.reward_vault,
+            oracles: [Pubkey::default(); MAX_ROLE_KEYS],
+            oracle_count: 0,
+            oracle_version: 0,
+            claimed_enterprise_io_base: 0,
+            claimed_community_io_base: 0,
+            claim_window_started_at: 0,
+            claim_window_used_io_base: 0,
             reserved: [0; 64],
         };
         config.invariant()?;
@@ -83,6 +109,21 @@ impl ConfigInit<'_> {
             &[SEED_CONFIG, &[bump]],
         )?;
         config.try_serialize(&mut &mut ctx.accounts.config.try_borrow_mut_data()?[..])?;
+        let accounts = &ctx.accounts;
+        io_common::create_pda_account(
+            &accounts.deployer.to_account_info(),
+            &accounts.reward_vault.to_account_info(),
+            &accounts.system_program.to_account_info(),
+            &accounts.token_program.key(),
+            TokenAccount::LEN,
+            &[SEED_REWARD_VAULT, &[config.reward_vault_bump]],
+        )?;
+        let init = InitializeAccount3 {
+            account: accounts.reward_vault.to_account_info(),
+            mint: accounts.io_mint.to_account_info(),
+            authority: accounts.config.to_account_info(),
+        };
+        token::initialize_account3(CpiContext::new(accounts.token_program.key(), init))?;
         emit_cpi!(ConfigInitialized {
             config: ctx.accounts.config.key(),
             authority: config.authority,
@@ -91,6 +132,8 @@ impl ConfigInit<'_> {
             emission_start_ts: config.emission_start_ts,
             claim_window_secs: config.claim_window_secs,
             claim_window_cap_io_base: config.claim_window_cap_io_base,
+            io_mint: config.io_mint,
+            reward_vault: config.reward_vault,
             revision: config.revision,
         });
         Ok(())
