@@ -91,11 +91,12 @@ pub fn inference(
 }
 
 /// Rewards: 95 / 5 enterprise / community split, emissions starting at `emission_start_ts`,
-/// at most 1M IO claimed per day.
+/// at most 1M IO claimed per day, oracle totals valid on the cluster of `genesis_hash`.
 pub fn rewards(
     authority: Pubkey,
     guardian: Pubkey,
     emission_start_ts: i64,
+    genesis_hash: [u8; 32],
 ) -> crate::rewards::ConfigInitArgs {
     crate::rewards::ConfigInitArgs {
         authority,
@@ -104,6 +105,7 @@ pub fn rewards(
         emission_start_ts,
         claim_window_secs: DAY_SECS,
         claim_window_cap_io_base: 1_000_000 * IO_BASE_PER_IO,
+        genesis_hash,
     }
 }
 

@@ -1,13 +1,16 @@
 //! Client of the rewards program: addresses, instruction builders and fetchers for seasons
-//! (airdrop points) and block-reward claims.
+//! (airdrop points) and block-reward claims, the off-chain recomputation of a season
+//! ([`SeasonReplay`]), and the oracle's side of block rewards ([`BlockRewardLedger`],
+//! [`sign_total`], [`claim_instructions`]).
 
 crate::program::program_client!(::rewards, RewardsConfig);
 
+pub use io_receipt::{OracleTotal, ReceiptDomain};
 pub use program::constants::{
-    SEED_REWARD_VAULT, SEED_SEASON, SEED_SEASON_DEVICE, SEED_SEASON_VAULT,
+    SEED_DEVICE_REWARDS, SEED_REWARD_VAULT, SEED_SEASON, SEED_SEASON_DEVICE, SEED_SEASON_VAULT,
 };
-pub use program::state::{Season, SeasonDevice};
-pub use program::{PostedInputs, SeasonArgs, SeasonFormula, SeasonState, events};
+pub use program::state::{DeviceRewards, Season, SeasonDevice};
+pub use program::{PostedInputs, RewardPool, SeasonArgs, SeasonFormula, SeasonState, events};
 
 const TOKEN_PROGRAM: Pubkey = anchor_spl::token::ID;
 const SYSTEM_PROGRAM: Pubkey = anchor_lang::system_program::ID;
@@ -15,6 +18,20 @@ const SYSTEM_PROGRAM: Pubkey = anchor_lang::system_program::ID;
 /// The block-reward vault.
 pub fn reward_vault_address() -> Pubkey {
     Pubkey::find_program_address(&[SEED_REWARD_VAULT], &ID).0
+}
+
+/// A device's block-reward record.
+pub fn device_rewards_address(device: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(&[SEED_DEVICE_REWARDS, device.as_ref()], &ID).0
+}
+
+/// Where oracle totals of this deployment are valid: this program on the cluster of
+/// `genesis_hash`.
+pub fn oracle_domain(genesis_hash: [u8; 32]) -> ReceiptDomain {
+    ReceiptDomain {
+        program_id: ID,
+        genesis_hash,
+    }
 }
 
 /// Season number `index` (the config's `seasons_created` at creation).
@@ -341,4 +358,172 @@ impl SeasonReplay {
     pub fn total_points(&self) -> u64 {
         self.total_points
     }
+}
+
+pub fn oracles_set(authority: Pubkey, oracles: Vec<Pubkey>) -> Instruction {
+    instruction(
+        program::accounts::OraclesSetAccounts {
+            authority,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::OraclesSet { oracles },
+    )
+}
+
+pub fn device_rewards_open(payer: Pubkey, device: Pubkey) -> Instruction {
+    instruction(
+        program::accounts::DeviceRewardsOpen {
+            payer,
+            device,
+            record: device_rewards_address(&device),
+            system_program: SYSTEM_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::DeviceRewardsOpen {},
+    )
+}
+
+pub fn device_rewards_close(anyone: Pubkey, device: Pubkey, rent_payer: Pubkey) -> Instruction {
+    instruction(
+        program::accounts::DeviceRewardsClose {
+            anyone,
+            record: device_rewards_address(&device),
+            device,
+            rent_payer,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::DeviceRewardsClose {},
+    )
+}
+
+/// One device of a `rewards_claim`: its market accounts and where its provider is paid.
+#[derive(Clone, Copy, Debug)]
+pub struct RewardsEntry {
+    pub device: Pubkey,
+    pub gpu_class: Pubkey,
+    pub provider: Pubkey,
+    pub io_payout: Pubkey,
+}
+
+/// The `rewards_claim` instruction alone; the ed25519 instructions carrying the oracle
+/// signatures must come before it ([`claim_instructions`] builds both).
+pub fn rewards_claim(anyone: Pubkey, entries: &[RewardsEntry]) -> Instruction {
+    use anchor_lang::solana_program::instruction::AccountMeta;
+    let mut ix = instruction(
+        program::accounts::RewardsClaim {
+            anyone,
+            config: config_address(),
+            reward_vault: reward_vault_address(),
+            instructions: io_receipt::instructions::INSTRUCTIONS_SYSVAR_ID,
+            token_program: TOKEN_PROGRAM,
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::RewardsClaim {},
+    );
+    for entry in entries {
+        ix.accounts.extend([
+            AccountMeta::new(device_rewards_address(&entry.device), false),
+            AccountMeta::new_readonly(entry.device, false),
+            AccountMeta::new_readonly(entry.gpu_class, false),
+            AccountMeta::new_readonly(entry.provider, false),
+            AccountMeta::new(entry.io_payout, false),
+        ]);
+    }
+    ix
+}
+
+/// One oracle's signature over a device's total: its key, the signature, and the total.
+#[derive(Clone, Copy, Debug)]
+pub struct SignedTotal {
+    pub oracle: [u8; 32],
+    pub signature: [u8; 64],
+    pub total: OracleTotal,
+}
+
+/// An oracle signs `total` for `domain` with its key.
+pub fn sign_total(
+    oracle: &ed25519_dalek::SigningKey,
+    domain: &ReceiptDomain,
+    total: OracleTotal,
+) -> SignedTotal {
+    SignedTotal {
+        oracle: oracle.verifying_key().to_bytes(),
+        signature: io_receipt::client::sign_total(oracle, domain, &total),
+        total,
+    }
+}
+
+/// A complete claim: one ed25519 instruction carrying every signature (agreeing oracles share
+/// their message's bytes), then `rewards_claim` for `entries`.
+pub fn claim_instructions(
+    anyone: Pubkey,
+    domain: &ReceiptDomain,
+    signed: &[SignedTotal],
+    entries: &[RewardsEntry],
+) -> [Instruction; 2] {
+    let triples: Vec<([u8; 32], [u8; 64], Vec<u8>)> = signed
+        .iter()
+        .map(|s| (s.oracle, s.signature, s.total.message(domain).to_vec()))
+        .collect();
+    [
+        io_receipt::client::multi_signature_instruction(&triples),
+        rewards_claim(anyone, entries),
+    ]
+}
+
+/// The oracle's ledger of block rewards: every hour's emission of a pool is shared among the
+/// devices that worked in it, pro rata to their weight (for example GPU-seconds × the class's
+/// multiplier), rounded down; a device's total is the sum of its hourly shares. What rounding
+/// leaves of an hour stays unallocated, so the totals never exceed the pool's emission.
+#[derive(Clone, Debug, Default)]
+pub struct BlockRewardLedger {
+    totals: std::collections::BTreeMap<Pubkey, u64>,
+    allocated: u64,
+}
+
+impl BlockRewardLedger {
+    /// Shares `emission` (one pool's emission for one hour) among `weights`.
+    pub fn allocate_hour(&mut self, emission: u64, weights: &[(Pubkey, u64)]) {
+        let total_weight: u128 = weights.iter().map(|(_, w)| u128::from(*w)).sum();
+        if total_weight == 0 {
+            return;
+        }
+        for (device, weight) in weights {
+            let share = u128::from(emission) * u128::from(*weight) / total_weight;
+            let share = u64::try_from(share).unwrap_or(u64::MAX);
+            let entry = self.totals.entry(*device).or_default();
+            *entry = entry.saturating_add(share);
+            self.allocated = self.allocated.saturating_add(share);
+        }
+    }
+
+    /// The device's cumulative total, what the oracle signs.
+    pub fn total(&self, device: &Pubkey) -> u64 {
+        self.totals.get(device).copied().unwrap_or(0)
+    }
+
+    /// Everything allocated so far.
+    pub fn allocated(&self) -> u64 {
+        self.allocated
+    }
+}
+
+/// One pool's emission for hour `hour` of the schedule: the enterprise share rounded down, the
+/// community pool the rest (as the program's guard counts it).
+pub fn pool_hour_emission(hour: u64, enterprise_pool_bps: u16, pool: RewardPool) -> u64 {
+    let split = |emitted: u64| {
+        let enterprise = u128::from(emitted) * u128::from(enterprise_pool_bps) / 10_000;
+        let enterprise = u64::try_from(enterprise).unwrap_or(u64::MAX);
+        match pool {
+            RewardPool::Enterprise => enterprise,
+            RewardPool::Community => emitted - enterprise,
+        }
+    };
+    split(io_emission::emitted_by_hour(hour.saturating_add(1)))
+        .saturating_sub(split(io_emission::emitted_by_hour(hour)))
 }

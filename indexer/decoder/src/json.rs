@@ -81,8 +81,15 @@ debug_name_field!(
     market::events::SkipReason,
     inference::Currency,
     governance::ProposalState,
-    governance::VoteChoice
+    governance::VoteChoice,
+    rewards::RewardPool
 );
+
+impl JsonField for Vec<Pubkey> {
+    fn json(&self) -> Value {
+        Value::Array(self.iter().map(JsonField::json).collect())
+    }
+}
 
 impl JsonField for rewards::SeasonFormula {
     fn json(&self) -> Value {

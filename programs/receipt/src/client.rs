@@ -5,7 +5,8 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 
-use crate::{Receipt, ReceiptDomain};
+use crate::precompile::THIS_INSTRUCTION;
+use crate::{OracleTotal, Receipt, ReceiptDomain};
 
 /// Signs `receipt` for `domain` with the session key.
 pub fn sign(session_key: &SigningKey, domain: &ReceiptDomain, receipt: &Receipt) -> [u8; 64] {
@@ -24,6 +25,82 @@ pub fn precompile_instruction(
         signature,
         session_key,
     )
+}
+
+/// Signs `total` for `domain` (the rewards program's) with an oracle key.
+pub fn sign_total(
+    oracle_key: &SigningKey,
+    domain: &ReceiptDomain,
+    total: &OracleTotal,
+) -> [u8; 64] {
+    oracle_key.sign(&total.message(domain)).to_bytes()
+}
+
+/// One ed25519 precompile instruction verifying several `(key, signature, message)` triples,
+/// everything inside the instruction, each distinct key and each distinct message stored once
+/// (an oracle signing for several devices shares its key's bytes; oracles that agree share
+/// their message's).
+///
+/// # Panics
+/// With more than 255 signatures or data beyond 64 KiB (no transaction carries that much).
+// Offsets of at most 255 records of bounded size: no usize arithmetic here can overflow, and a
+// layout past 64 KiB panics at `offset`.
+#[allow(clippy::arithmetic_side_effects)]
+pub fn multi_signature_instruction(signed: &[([u8; 32], [u8; 64], Vec<u8>)]) -> Instruction {
+    const HEADER: usize = 2;
+    const OFFSETS: usize = 14;
+    let count = u8::try_from(signed.len()).expect("at most 255 signatures");
+    let mut keys: Vec<&[u8; 32]> = Vec::new();
+    let mut messages: Vec<&[u8]> = Vec::new();
+    let mut layout = Vec::with_capacity(signed.len());
+    for (key, _, message) in signed {
+        let key_index = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+            keys.push(key);
+            keys.len() - 1
+        });
+        let message_index = messages
+            .iter()
+            .position(|m| *m == message.as_slice())
+            .unwrap_or_else(|| {
+                messages.push(message);
+                messages.len() - 1
+            });
+        layout.push((key_index, message_index));
+    }
+    let signatures_at = HEADER + OFFSETS * signed.len();
+    let keys_at = signatures_at + 64 * signed.len();
+    let messages_at = keys_at + 32 * keys.len();
+    let message_at =
+        |index: usize| messages_at + messages[..index].iter().map(|m| m.len()).sum::<usize>();
+    let offset = |value: usize| u16::try_from(value).expect("data within 64 KiB");
+    let mut data = vec![count, 0];
+    for (i, (key_index, message_index)) in layout.iter().enumerate() {
+        for field in [
+            offset(signatures_at + 64 * i),
+            THIS_INSTRUCTION,
+            offset(keys_at + 32 * key_index),
+            THIS_INSTRUCTION,
+            offset(message_at(*message_index)),
+            offset(messages[*message_index].len()),
+            THIS_INSTRUCTION,
+        ] {
+            data.extend_from_slice(&field.to_le_bytes());
+        }
+    }
+    for (_, signature, _) in signed {
+        data.extend_from_slice(signature);
+    }
+    for key in &keys {
+        data.extend_from_slice(*key);
+    }
+    for message in &messages {
+        data.extend_from_slice(message);
+    }
+    Instruction {
+        program_id: crate::instructions::ED25519_PROGRAM_ID,
+        accounts: vec![],
+        data,
+    }
 }
 
 /// Why a gateway refused a receipt.

@@ -49,6 +49,22 @@ pub fn ed25519_data_at(sysvar: &AccountInfo, index: usize) -> Result<Vec<u8>, Sy
     Ok(instruction.data)
 }
 
+/// The data of every ed25519 precompile instruction before the executing one, in order: the
+/// shape an oracle-signed claim uses (`[ed25519…, claim]`). Other programs' instructions are
+/// skipped.
+pub fn ed25519_datas_before_current(sysvar: &AccountInfo) -> Result<Vec<Vec<u8>>, SysvarError> {
+    let current = current_index(sysvar)?;
+    let mut datas = Vec::new();
+    for index in 0..usize::from(current) {
+        let instruction = solana_instructions_sysvar::load_instruction_at_checked(index, sysvar)
+            .map_err(|_| SysvarError::InstructionMissing)?;
+        if instruction.program_id == ED25519_PROGRAM_ID {
+            datas.push(instruction.data);
+        }
+    }
+    Ok(datas)
+}
+
 /// The data of the ed25519 precompile instruction just before the executing one: the shape a
 /// receipt settlement uses (`[ed25519, settle]`).
 pub fn ed25519_data_before_current(sysvar: &AccountInfo) -> Result<Vec<u8>, SysvarError> {

@@ -1,4 +1,5 @@
-//! Inference usage receipts.
+//! Signed messages the programs accept through the ed25519 precompile: inference usage
+//! receipts and oracle block-reward totals.
 //!
 //! A session key signs, with ed25519, a fixed-layout message for a **cumulative** amount:
 //! `DOMAIN_TAG ‖ program id ‖ genesis hash ‖ session address ‖ cumulative amount ‖ sequence`.
@@ -6,7 +7,8 @@
 //! address (derived with a per-session nonce) to one session, so an old receipt never matches a
 //! reopened session; a cumulative amount makes the latest receipt the only one worth submitting.
 //!
-//! - [`message`]: the layout, built and parsed.
+//! - [`message`]: the receipt layout, built and parsed.
+//! - [`oracle`]: the oracle total layout (a device's cumulative block rewards), built and parsed.
 //! - [`instructions`]: finding the ed25519 precompile instruction through the instructions
 //!   sysvar (its address checked).
 //! - [`precompile`]: what a program reads back from an ed25519 precompile instruction: exactly
@@ -20,11 +22,15 @@
 pub mod client;
 pub mod instructions;
 pub mod message;
+pub mod oracle;
 pub mod precompile;
 
-pub use instructions::{SysvarError, ed25519_data_at, ed25519_data_before_current};
+pub use instructions::{
+    SysvarError, ed25519_data_at, ed25519_data_before_current, ed25519_datas_before_current,
+};
 pub use message::{DOMAIN_TAG, MESSAGE_LEN, Receipt, ReceiptDomain};
-pub use precompile::{PrecompileError, VerifiedSignature, verified_signature};
+pub use oracle::{ORACLE_MESSAGE_LEN, ORACLE_TAG, OracleTotal};
+pub use precompile::{PrecompileError, VerifiedSignature, verified_signature, verified_signatures};
 
 #[cfg(test)]
 mod tests;

@@ -3,9 +3,11 @@
 //! The runtime verified every signature of a transaction's ed25519 instruction before any
 //! program ran; what a program must still check is *which* key signed *which* message. The
 //! offsets of an ed25519 instruction may point into other instructions, so a forger could make
-//! the verified bytes differ from the bytes the program reads. We therefore accept only the
-//! simplest shape: one signature, with key, signature and message all inside the instruction
-//! itself (instruction index `u16::MAX`), and return slices of that instruction's own data.
+//! the verified bytes differ from the bytes the program reads. We therefore accept only
+//! signatures whose key, signature and message all lie inside the instruction itself
+//! (instruction index `u16::MAX`), and return slices of that instruction's own data:
+//! [`verified_signature`] for exactly one signature (receipts), [`verified_signatures`] for
+//! several (oracle totals, several oracles in one instruction).
 
 /// "This instruction", in an offsets record.
 pub const THIS_INSTRUCTION: u16 = u16::MAX;
@@ -18,7 +20,7 @@ const OFFSETS_LEN: usize = 14;
 pub enum PrecompileError {
     /// The data is shorter than a header and one offsets record.
     Truncated,
-    /// It verifies zero or several signatures; exactly one is accepted.
+    /// It verifies no signature, or (where exactly one is expected) several.
     NotOneSignature,
     /// An offset points into another instruction.
     OffsetsOutsideInstruction,
@@ -34,18 +36,45 @@ pub struct VerifiedSignature<'a> {
     pub message: &'a [u8],
 }
 
-/// Parses the data of an ed25519 precompile instruction (the caller has checked its program id
-/// is the ed25519 program, through the instructions sysvar).
+/// Parses the data of an ed25519 precompile instruction that verifies exactly one signature
+/// (the caller has checked its program id is the ed25519 program, through the instructions
+/// sysvar).
 pub fn verified_signature(data: &[u8]) -> Result<VerifiedSignature<'_>, PrecompileError> {
-    let header_and_offsets = HEADER_LEN.saturating_add(OFFSETS_LEN);
-    if data.len() < header_and_offsets {
+    if data.len() < HEADER_LEN.saturating_add(OFFSETS_LEN) {
         return Err(PrecompileError::Truncated);
     }
     if data[0] != 1 {
         return Err(PrecompileError::NotOneSignature);
     }
-    let field = |index: usize| {
-        let at = HEADER_LEN.saturating_add(index.saturating_mul(2));
+    signature_at(data, 0)
+}
+
+/// Every signature of an ed25519 precompile instruction, each with its key, signature and
+/// message inside the instruction; `NotOneSignature` when it verifies none.
+pub fn verified_signatures(
+    data: &[u8],
+) -> Result<impl Iterator<Item = Result<VerifiedSignature<'_>, PrecompileError>>, PrecompileError> {
+    let count = *data.first().ok_or(PrecompileError::Truncated)?;
+    if count == 0 {
+        return Err(PrecompileError::NotOneSignature);
+    }
+    Ok((0..usize::from(count)).map(move |index| signature_at(data, index)))
+}
+
+/// Signature number `index` of the instruction data.
+fn signature_at(data: &[u8], index: usize) -> Result<VerifiedSignature<'_>, PrecompileError> {
+    let record = index
+        .checked_mul(OFFSETS_LEN)
+        .and_then(|at| at.checked_add(HEADER_LEN))
+        .ok_or(PrecompileError::Truncated)?;
+    let end = record
+        .checked_add(OFFSETS_LEN)
+        .ok_or(PrecompileError::Truncated)?;
+    if data.len() < end {
+        return Err(PrecompileError::Truncated);
+    }
+    let field = |field: usize| {
+        let at = record.saturating_add(field.saturating_mul(2));
         u16::from_le_bytes([data[at], data[at.saturating_add(1)]])
     };
     let (signature_offset, signature_ix) = (field(0), field(1));

@@ -211,3 +211,80 @@ proptest! {
         let _ = Receipt::parse(&data, &domain());
     }
 }
+
+#[test]
+fn an_oracle_total_has_a_fixed_layout_and_its_own_domain() {
+    let total = OracleTotal {
+        device: Pubkey::new_from_array([5; 32]),
+        cumulative_io_base: 0x0a0b,
+        config_version: 3,
+    };
+    let bytes = total.message(&domain());
+    assert_eq!(bytes.len(), ORACLE_MESSAGE_LEN);
+    assert_eq!(&bytes[..16], &ORACLE_TAG);
+    assert_eq!(&bytes[80..112], &[5; 32]);
+    assert_eq!(&bytes[112..120], &0x0a0bu64.to_le_bytes());
+    assert_eq!(&bytes[120..124], &3u32.to_le_bytes());
+    assert_eq!(OracleTotal::parse(&bytes, &domain()), Some(total));
+    let other = ReceiptDomain {
+        genesis_hash: [9; 32],
+        ..domain()
+    };
+    assert_eq!(OracleTotal::parse(&bytes, &other), None);
+    // A receipt is not an oracle total, and an oracle total is not a receipt.
+    let receipt_bytes = receipt(5, 1).message(&domain());
+    assert_eq!(OracleTotal::parse(&receipt_bytes, &domain()), None);
+    assert_eq!(Receipt::parse(&bytes, &domain()), None);
+}
+
+#[test]
+fn a_multi_signature_instruction_parses_back_with_shared_messages() {
+    let keys = [
+        SigningKey::from_bytes(&[6; 32]),
+        SigningKey::from_bytes(&[7; 32]),
+    ];
+    let same = b"the same message".to_vec();
+    let other = b"another message".to_vec();
+    let signed: Vec<([u8; 32], [u8; 64], Vec<u8>)> = vec![
+        (
+            keys[0].verifying_key().to_bytes(),
+            keys[0].sign(&same).to_bytes(),
+            same.clone(),
+        ),
+        (
+            keys[1].verifying_key().to_bytes(),
+            keys[1].sign(&same).to_bytes(),
+            same.clone(),
+        ),
+        (
+            keys[1].verifying_key().to_bytes(),
+            keys[1].sign(&other).to_bytes(),
+            other.clone(),
+        ),
+    ];
+    let ix = crate::client::multi_signature_instruction(&signed);
+    let parsed: Vec<_> = verified_signatures(&ix.data)
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(parsed.len(), 3);
+    for (got, (key, signature, message)) in parsed.iter().zip(&signed) {
+        assert_eq!(
+            (got.public_key, got.signature, got.message),
+            (key, signature, message.as_slice())
+        );
+    }
+    // The shared message is stored once.
+    assert_eq!(
+        ix.data.len(),
+        2 + 3 * 14 + 3 * 64 + 2 * 32 + same.len() + other.len()
+    );
+    assert_eq!(
+        verified_signature(&ix.data),
+        Err(PrecompileError::NotOneSignature)
+    );
+    assert_eq!(
+        verified_signatures(&[0, 0]).err(),
+        Some(PrecompileError::NotOneSignature)
+    );
+}

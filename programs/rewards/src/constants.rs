@@ -24,8 +24,9 @@ pub const SEED_SEASON_VAULT: &[u8] = b"season_vault";
 /// Seed of a device's season record: `[SEED_SEASON_DEVICE, season, device]`.
 pub const SEED_SEASON_DEVICE: &[u8] = b"season_device";
 
-/// Most GPU classes a season counts.
-pub const MAX_SEASON_CLASSES: usize = 16;
+/// Most GPU classes a season counts: with twelve, `season_create` still fits a legacy
+/// transaction (`tests/sizes.rs`).
+pub const MAX_SEASON_CLASSES: usize = 12;
 
 /// Most devices one `inputs_post` or `season_claim` names.
 pub const MAX_SEASON_BATCH: usize = 8;
@@ -36,3 +37,13 @@ pub const MIN_CLAIM_WINDOW_SECS: i64 = 86_400;
 
 /// Decimals of the IO token.
 pub const IO_DECIMALS: u8 = 8;
+
+/// Seed of a device's block-reward record: `[SEED_DEVICE_REWARDS, device]`.
+pub const SEED_DEVICE_REWARDS: &[u8] = b"device_rewards";
+
+/// Fewest and most oracles the block-reward distributor works with.
+pub const MIN_DISTRIBUTOR_ORACLES: usize = 3;
+
+/// Most devices one `rewards_claim` pays: with a majority of three oracles signing each, three
+/// devices fill a v0 transaction with a lookup table (`how_many_devices_fit_one_claim`).
+pub const MAX_CLAIM_BATCH: usize = 3;

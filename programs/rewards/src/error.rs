@@ -39,7 +39,7 @@ pub enum RewardsError {
         "the clawback must come at least a day after the vesting end, and vesting not before the season's end"
     )]
     ClawbackTooEarly,
-    #[msg("a season counts 1 to 16 GPU classes, each a market price-book entry, without repeats")]
+    #[msg("a season counts 1 to 12 GPU classes, each a market price-book entry, without repeats")]
     SeasonClassesInvalid,
     #[msg("a season needs 1 to 8 distinct oracle keys, none the default address")]
     OracleSetInvalid,
@@ -61,7 +61,9 @@ pub enum RewardsError {
     SeasonFinalized,
     #[msg("a cumulative input is lower than one already posted")]
     InputsDecreased,
-    #[msg("a batch names 1 to 8 devices, each with its accounts, matching the entries")]
+    #[msg(
+        "a batch names 1 to its maximum of devices (8 per post or season claim, 3 per block-reward claim), each with its accounts, matching the entries"
+    )]
     BatchShape,
     #[msg("an account does not belong to this season or device")]
     SeasonMismatch,
@@ -79,6 +81,30 @@ pub enum RewardsError {
     SeasonSwept,
     #[msg("the season still has device records or an unswept pool")]
     SeasonNotEmpty,
+    #[msg("the distributor needs 3 to 8 distinct oracle keys, none the default address")]
+    DistributorOraclesInvalid,
+    #[msg("the account passed as the instructions sysvar is not the instructions sysvar")]
+    NotInstructionsSysvar,
+    #[msg("an ed25519 instruction is malformed or points outside itself")]
+    Ed25519Malformed,
+    #[msg("a signed message is not an oracle total of this program on this cluster")]
+    MalformedOracleMessage,
+    #[msg("a signature is by a key that is not one of the distributor's oracles")]
+    NotAnOracle,
+    #[msg("an oracle total was signed for an older oracle-set version")]
+    StaleOracleVersion,
+    #[msg("one oracle signed twice for the same device")]
+    DuplicateOracleSignature,
+    #[msg("fewer than a majority (⌊N/2⌋+1) of the oracles signed this device's total")]
+    TooFewSignatures,
+    #[msg("the device's GPU class is in no emission pool")]
+    NoRewardPool,
+    #[msg("the claim would pay more than its pool's share of what has been emitted so far")]
+    EmissionGuardExceeded,
+    #[msg("the claim would exceed the window's payout cap")]
+    ClaimWindowCapExceeded,
+    #[msg("the device still exists: its record stays")]
+    DeviceStillExists,
 }
 
 impl From<io_points::PointsError> for RewardsError {

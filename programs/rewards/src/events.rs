@@ -2,7 +2,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::state::SeasonFormula;
+use crate::state::{RewardPool, SeasonFormula};
 
 /// The configuration was created.
 #[event]
@@ -118,4 +118,47 @@ pub struct SeasonAccountClosed {
     /// The record closed, or the season itself.
     pub account: Pubkey,
     pub records_open: u32,
+}
+
+/// The authority replaced the distributor's oracle set; signatures for older versions stop
+/// counting.
+#[event]
+pub struct OraclesSet {
+    pub oracles: Vec<Pubkey>,
+    pub oracle_version: u32,
+    pub revision: u64,
+}
+
+/// A device's block-reward record was opened (its payer paid the rent).
+#[event]
+pub struct DeviceRewardsOpened {
+    pub device: Pubkey,
+    pub record: Pubkey,
+    pub rent_payer: Pubkey,
+}
+
+/// A device's block rewards were claimed against a majority of oracle signatures.
+#[event]
+pub struct RewardsClaimed {
+    pub device: Pubkey,
+    pub pool: RewardPool,
+    pub destination: Pubkey,
+    /// Signatures counted, and the total the program took from them.
+    pub signatures: u8,
+    pub agreed_total_io_base: u64,
+    pub amount_io_base: u64,
+    pub claimed_io_base: u64,
+    /// The pool's claims over all time, and what has been emitted for all pools.
+    pub pool_claimed_io_base: u64,
+    pub emitted_io_base: u64,
+    pub window_used_io_base: u64,
+    pub revision: u64,
+}
+
+/// A device's block-reward record closed after the device itself was closed.
+#[event]
+pub struct DeviceRewardsClosed {
+    pub device: Pubkey,
+    pub claimed_io_base: u64,
+    pub rent_payer: Pubkey,
 }

@@ -6,6 +6,10 @@
 //!   inputs per epoch and points accrue on-chain (`io_points`); after the posting grace anyone
 //!   finalises and claims vested shares to providers' registered payout accounts; after the
 //!   clawback deadline the authority sweeps the rest; every account closes.
+//! - Hourly block rewards: the emission schedule in closed form (`io_emission`), split into an
+//!   enterprise and a community pool; oracles sign devices' cumulative totals off-chain and
+//!   anyone claims with a majority of their signatures; each pool pays at most its share of
+//!   `emitted(now)`, and a window cap bounds the outflow.
 
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -18,7 +22,7 @@ pub mod instructions;
 pub mod state;
 
 pub use instructions::*;
-pub use state::{SeasonFormula, SeasonState};
+pub use state::{RewardPool, SeasonFormula, SeasonState};
 
 declare_id!("GHn5J5uF4hzWhref3CX1kNyorYLwMNxBTmW1prfxoVqK");
 
@@ -72,6 +76,27 @@ pub mod rewards {
     /// Anyone, after the sweep: closes a device record.
     pub fn season_record_close(ctx: Context<SeasonRecordClose>) -> Result<()> {
         SeasonRecordClose::handle(ctx)
+    }
+
+    /// Authority: replaces the block-reward oracle set (3 to 8 keys) and bumps its version.
+    pub fn oracles_set(ctx: Context<OraclesSetAccounts>, oracles: Vec<Pubkey>) -> Result<()> {
+        instructions::distributor::oracles_set::handle(ctx, oracles)
+    }
+
+    /// Anyone: opens a device's block-reward record.
+    pub fn device_rewards_open(ctx: Context<DeviceRewardsOpen>) -> Result<()> {
+        DeviceRewardsOpen::handle(ctx)
+    }
+
+    /// Anyone: claims up to 3 devices' block rewards with oracle signatures (ed25519
+    /// instructions before this one).
+    pub fn rewards_claim<'info>(ctx: Context<'info, RewardsClaim<'info>>) -> Result<()> {
+        RewardsClaim::handle(ctx)
+    }
+
+    /// Anyone, once the device is closed: closes its block-reward record.
+    pub fn device_rewards_close(ctx: Context<DeviceRewardsClose>) -> Result<()> {
+        DeviceRewardsClose::handle(ctx)
     }
 
     /// Anyone, after the sweep with no record left: closes the season and its vault.

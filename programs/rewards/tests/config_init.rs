@@ -24,7 +24,12 @@ impl ConfigInitSpec for Spec {
     const AUTHORITY_UNSET: u32 = ERROR_CODE_OFFSET + RewardsError::AuthorityUnset as u32;
 
     fn default_args(ctx: &TestContext) -> Self::Args {
-        io_client::defaults::rewards(ctx.authority.pubkey(), ctx.guardian.pubkey(), ctx.now())
+        io_client::defaults::rewards(
+            ctx.authority.pubkey(),
+            ctx.guardian.pubkey(),
+            ctx.now(),
+            io_harness::TEST_GENESIS_HASH,
+        )
     }
 
     fn set_authority(args: &mut Self::Args, authority: Pubkey) {
@@ -60,6 +65,7 @@ impl ConfigInitSpec for Spec {
             emission_start_ts: args.emission_start_ts,
             claim_window_secs: args.claim_window_secs,
             claim_window_cap_io_base: args.claim_window_cap_io_base,
+            genesis_hash: args.genesis_hash,
             io_mint: ctx.io_mint,
             seasons_created: 0,
             reward_vault,

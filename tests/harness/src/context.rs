@@ -167,7 +167,7 @@ impl TestContext {
             io_client::rewards::config_init(
                 deployer,
                 self.io_mint,
-                io_client::defaults::rewards(authority, guardian, now),
+                io_client::defaults::rewards(authority, guardian, now, TEST_GENESIS_HASH),
             ),
             // Governance governs itself: its config's authority is the governance PDA.
             io_client::governance::config_init(

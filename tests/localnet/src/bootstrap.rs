@@ -153,7 +153,7 @@ pub(crate) fn run(rpc: &RpcClient, keys: Keys) -> Result<Deployment, LocalnetErr
             io_client::rewards::config_init(
                 deployer,
                 io_mint.pubkey(),
-                io_client::defaults::rewards(authority, guardian, now),
+                io_client::defaults::rewards(authority, guardian, now, genesis_hash),
             ),
         ),
         (

@@ -7,6 +7,13 @@ use io_common::MAX_ROLE_KEYS;
 use crate::constants::{ACCOUNT_VERSION, MAX_BPS};
 use crate::error::RewardsError;
 
+/// The emission pool a device's block rewards come from, by its GPU class's pool.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RewardPool {
+    Enterprise,
+    Community,
+}
+
 #[account]
 #[derive(InitSpace, Debug, PartialEq, Eq)]
 pub struct RewardsConfig {
@@ -32,6 +39,9 @@ pub struct RewardsConfig {
     pub claim_window_secs: u32,
     /// Most IO paid out per window, in IO base units (8 decimals).
     pub claim_window_cap_io_base: u64,
+    /// The cluster's genesis hash, part of every oracle total: signatures for another cluster
+    /// never verify here.
+    pub genesis_hash: [u8; 32],
     /// The IO token (classic SPL Token, 8 decimals), which every reward is paid in.
     pub io_mint: Pubkey,
     /// Seasons ever created: the next season's index (part of its seeds).
@@ -61,6 +71,30 @@ impl RewardsConfig {
     /// The active oracle keys.
     pub fn oracle_keys(&self) -> &[Pubkey] {
         &self.oracles[..usize::from(self.oracle_count).min(MAX_ROLE_KEYS)]
+    }
+
+    /// What a claim may still pay from `pool` at `now`: that pool's share of `emitted(now)`
+    /// (the enterprise share rounded down, the community pool the rest) less what it paid.
+    pub fn emission_headroom(&self, pool: RewardPool, now: i64) -> Result<u64> {
+        let emitted = io_emission::emitted_at(self.emission_start_ts, now);
+        let enterprise = u64::try_from(
+            u128::from(emitted)
+                .checked_mul(u128::from(self.enterprise_pool_bps))
+                .ok_or(RewardsError::MathOverflow)?
+                .checked_div(u128::from(MAX_BPS))
+                .ok_or(RewardsError::MathOverflow)?,
+        )
+        .map_err(|_| RewardsError::MathOverflow)?;
+        let (share, claimed) = match pool {
+            RewardPool::Enterprise => (enterprise, self.claimed_enterprise_io_base),
+            RewardPool::Community => (
+                emitted
+                    .checked_sub(enterprise)
+                    .ok_or(RewardsError::MathOverflow)?,
+                self.claimed_community_io_base,
+            ),
+        };
+        Ok(share.saturating_sub(claimed))
     }
 
     /// Moves the revision forward; every instruction that writes the config calls it once.

@@ -1,7 +1,9 @@
 //! Accounts owned by the rewards program, one concern per file.
 
 pub mod config;
+pub mod device_rewards;
 pub mod season;
 
 pub use config::*;
+pub use device_rewards::*;
 pub use season::*;

@@ -23,6 +23,8 @@ pub struct ConfigInitArgs {
     pub claim_window_secs: u32,
     /// Most IO paid out per window, in IO base units (8 decimals).
     pub claim_window_cap_io_base: u64,
+    /// The cluster's genesis hash (`getGenesisHash`), which every oracle total carries.
+    pub genesis_hash: [u8; 32],
 }
 
 #[event_cpi]
@@ -86,6 +88,7 @@ impl<'info> ConfigInit<'info> {
             emission_start_ts: args.emission_start_ts,
             claim_window_secs: args.claim_window_secs,
             claim_window_cap_io_base: args.claim_window_cap_io_base,
+            genesis_hash: args.genesis_hash,
             io_mint: ctx.accounts.io_mint.key(),
             seasons_created: 0,
             reward_vault: ctx.accounts.reward_vault.key(),
