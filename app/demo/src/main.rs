@@ -2,8 +2,9 @@
 //! mirrors the programs' events into Postgres with the indexer, and prints what happened.
 //! Run it through `scripts/demo.sh`, which also provides Postgres.
 //!
-//! It grows with the protocol: today the bootstrap's config transactions travel
-//! transaction → RPC → indexer → row.
+//! After the bootstrap it drives a small marketplace over RPC ([`io_demo::marketplace`]): a
+//! provider's staked device leased and settled, an inference session settled from a thousand
+//! signed receipts; then every event travels transaction → RPC → indexer → row.
 
 use std::time::Duration;
 
@@ -53,6 +54,17 @@ fn main() -> anyhow::Result<()> {
     for (program, signature) in &localnet.deployment.config_signatures {
         println!("demo: sent {program} config_init: {signature}");
     }
+    let report = match io_demo::marketplace::run(&localnet) {
+        Ok(report) => report,
+        Err(error) => {
+            let _ = localnet.stop();
+            return Err(error);
+        }
+    };
+    println!(
+        "demo: the marketplace sent {} transactions",
+        report.transactions
+    );
 
     let runtime = tokio::runtime::Runtime::new()?;
     let outcome = runtime.block_on(mirror(&args, &localnet.rpc_url));
@@ -77,16 +89,15 @@ async fn mirror(args: &Args, rpc_url: &str) -> anyhow::Result<()> {
         "demo: indexer read {} transactions, stored {} new events",
         summary.transactions, summary.new_events
     );
-    println!("demo: rows in program_event:");
+    println!("demo: events in program_event, by program and name:");
+    let mut counts: std::collections::BTreeMap<(String, String), usize> = Default::default();
     for row in store.events().await? {
-        println!(
-            "  slot {:>6}  {:<44}  {:<18}  authority {}  tx {}",
-            row.slot,
-            row.program_id,
-            row.event_name,
-            row.payload["authority"].as_str().unwrap_or("-"),
-            row.signature
-        );
+        *counts
+            .entry((program_name(&row.program_id), row.event_name.clone()))
+            .or_default() += 1;
+    }
+    for ((program, event), count) in counts {
+        println!("  {program:<10} {event:<26} {count:>3}");
     }
     if args.keep_running {
         println!("demo: running; the indexer polls every 2 s; Ctrl-C stops");
@@ -103,4 +114,12 @@ async fn mirror(args: &Args, rpc_url: &str) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A program's name from its id, for the summary.
+fn program_name(id: &str) -> String {
+    io_harness::programs::ALL
+        .iter()
+        .find(|spec| spec.id.to_string() == id)
+        .map_or_else(|| id.to_string(), |spec| spec.name.to_string())
 }

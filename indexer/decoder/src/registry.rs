@@ -308,6 +308,9 @@ pub fn event_kinds() -> &'static [EventKind] {
                 lease,
                 requester,
                 close_requested_at,
+                total_paid,
+                remaining,
+                settled_gpu_secs,
                 revision,
             }),
             event_kind!(market::LeaseFinalized {

@@ -54,3 +54,9 @@ pub const MAX_LOCKUP_SECS: u32 = 8 * 365 * 86_400;
 
 /// Decimals of the IO token.
 pub const IO_DECIMALS: u8 = 8;
+
+/// How long a passed proposal stays executable after its hold-up. After it, nothing more runs
+/// and the proposal may close: an instruction that can never execute (it needs a signer the
+/// program cannot give, or it always fails) cannot lock the deposit forever, and nothing runs
+/// against a state that has long moved on.
+pub const EXECUTION_WINDOW_SECS: i64 = 30 * 86_400;

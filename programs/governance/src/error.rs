@@ -81,8 +81,6 @@ pub enum GovernanceError {
     LockupTooShort,
     #[msg("this position already voted on this proposal")]
     AlreadyVoted,
-    #[msg("the position has no voting power left")]
-    NoVotingPower,
     #[msg("a proposal with votes cannot be cancelled")]
     ProposalHasVotes,
     #[msg("the veto window (the hold-up) is over")]
@@ -99,4 +97,10 @@ pub enum GovernanceError {
     ProposalMismatch,
     #[msg("the proposal is not final: it cannot close yet")]
     ProposalNotFinal,
+    #[msg("the proposal was defeated: it cannot execute")]
+    ProposalDefeated,
+    #[msg("the proposal was vetoed: it cannot execute")]
+    ProposalVetoed,
+    #[msg("the proposal's execution window (30 days after its hold-up) is over")]
+    ExecutionWindowOver,
 }

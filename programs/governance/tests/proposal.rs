@@ -131,7 +131,7 @@ fn a_proposal_below_quorum_is_defeated_and_cannot_execute() {
     ctx.assert_refused(
         ix,
         &[],
-        GovernanceError::WrongProposalState,
+        GovernanceError::ProposalDefeated,
         &[proposal, recipient],
     );
     let ix = client::proposal_close(ctx.payer.pubkey(), proposal, whale.key.pubkey(), 1);
@@ -171,7 +171,7 @@ fn the_guardian_vetoes_during_the_hold_up_only() {
     assert_eq!(event.state, ProposalState::Vetoed);
     ctx.warp_by(2 * DAY);
     let ix = client::proposal_execute(ctx.payer.pubkey(), vetoed, 0, &client::store(&transfer));
-    ctx.assert_refused(ix, &[], GovernanceError::WrongProposalState, &[vetoed]);
+    ctx.assert_refused(ix, &[], GovernanceError::ProposalVetoed, &[vetoed]);
     let ix = client::proposal_veto(guardian.pubkey(), late);
     ctx.assert_refused(ix, &[&guardian], GovernanceError::VetoWindowOver, &[late]);
     execute(&mut ctx, late, 0, &transfer).expect("the unvetoed one executes");
@@ -480,4 +480,54 @@ fn remaining_refusals() {
     // A vote relinquishes even after its proposal closed.
     let ix = client::vote_relinquish(key.pubkey(), 0, proposal);
     ctx.send(&[ix], &[&key]).expect("relinquish after close");
+}
+
+/// A passed proposal that cannot execute (here: it needs a signer governance cannot give) stays
+/// executable for 30 days after its hold-up; then nothing more runs and it closes, its deposit
+/// back to the creator.
+#[test]
+fn a_passed_proposal_expires_after_its_execution_window() {
+    let mut ctx = deployment();
+    let whale = whale(&mut ctx);
+    let foreign = ctx.funded_keypair();
+    let mut stuck = treasury_transfer(&Pubkey::new_unique(), SOL);
+    stuck.accounts[0] = AccountMeta::new(foreign.pubkey(), true);
+    let proposal = propose(&mut ctx, &whale, 0, std::slice::from_ref(&stuck));
+    vote(&mut ctx, &whale, 0, proposal, VoteChoice::Yes).expect("vote");
+    ctx.warp_by(5 * DAY);
+    finalize(&mut ctx, proposal).expect("finalise");
+    let close = client::proposal_close(ctx.payer.pubkey(), proposal, whale.key.pubkey(), 1);
+    ctx.assert_refused(
+        close.clone(),
+        &[],
+        GovernanceError::ProposalNotFinal,
+        &[proposal],
+    );
+    ctx.warp_by(30 * DAY);
+    let ix = client::proposal_execute(ctx.payer.pubkey(), proposal, 0, &client::store(&stuck));
+    ctx.assert_refused(ix, &[], GovernanceError::ExecutionWindowOver, &[proposal]);
+    let closed: ProposalClosed = ctx.send(&[close], &[]).expect("close").event(&client::ID);
+    assert_eq!(closed.state, ProposalState::Succeeded);
+}
+
+/// Another account as the vault, and power that overflows: refused by name, nothing moves.
+#[test]
+fn refuses_a_foreign_vault_and_overflowing_power() {
+    let mut ctx = deployment();
+    let holder = holder(&mut ctx, 0);
+    // 5·10¹⁸ base units at 4× overflow a u64 of power.
+    ctx.mint_io(&holder.io, 5_000_000_000_000_000_000);
+    let key = holder.key.insecure_clone();
+    let end = ctx.now() + 4 * YEAR;
+    let position = client::position_address(&key.pubkey(), 0);
+    let ix = client::position_open(key.pubkey(), holder.io, 0, 5_000_000_000_000_000_000, end);
+    ctx.assert_refused(
+        ix,
+        &[&key],
+        GovernanceError::MathOverflow,
+        &[position, holder.io],
+    );
+    let mut ix = client::position_open(key.pubkey(), holder.io, 0, IO, end);
+    ix.accounts[4].pubkey = ctx.treasury;
+    ctx.assert_refused(ix, &[&key], GovernanceError::VaultMismatch, &[position]);
 }

@@ -88,7 +88,7 @@ pub enum InferenceError {
     ReceiptMalformed,
     #[msg("the receipt is for another session")]
     ReceiptWrongSession,
-    #[msg("the receipt's sequence is not above the last accepted one")]
+    #[msg("the receipt adds nothing: its cumulative amount is the one already accepted")]
     ReceiptNotNewer,
     #[msg("the receipt's cumulative amount is below one already accepted")]
     ReceiptAmountWentBackwards,

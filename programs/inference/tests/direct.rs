@@ -165,3 +165,29 @@ fn refuses_bad_claims_and_closing_with_earnings() {
     assert_eq!(s.ctx.data(&s.model), None);
     assert_eq!(balance(&s.ctx, &client::io_vault_address()), 0);
 }
+
+/// A price that overflows the amount, and another account posing as the IO vault: refused by
+/// name.
+#[test]
+fn refuses_an_overflowing_price_and_a_foreign_vault() {
+    let mut s = scene(Currency::Iosd);
+    let owner = s.owner.insecure_clone();
+    let mut huge = terms(Currency::Iosd);
+    huge.price_per_request = u64::MAX;
+    let ix = client::model_update(owner.pubkey(), &MODEL_ID, huge);
+    s.ctx.send(&[ix], &[&owner]).expect("update");
+    let user = s.user.insecure_clone();
+    let ix = client::inference_pay(user.pubkey(), s.payment(), 2, 0, u64::MAX);
+    s.ctx
+        .assert_refused(ix, &[&user], InferenceError::MathOverflow, &[s.model]);
+    let mut ix = client::inference_pay(user.pubkey(), s.payment(), 1, 0, u64::MAX);
+    let vault = client::io_vault_address();
+    let meta = ix.accounts.iter_mut().find(|m| m.pubkey == vault).unwrap();
+    meta.pubkey = s.ctx.treasury;
+    s.ctx.assert_refused(
+        ix,
+        &[&user],
+        InferenceError::ConfigAccountMismatch,
+        &[s.model],
+    );
+}

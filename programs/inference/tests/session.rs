@@ -98,6 +98,13 @@ fn a_session_pays_the_latest_receipt_once() {
         s.ctx.send(&lower, &[&provider]),
         InferenceError::ReceiptAmountWentBackwards,
     );
+    // The user holds the session key: a receipt it signs for the same amount with the largest
+    // sequence adds nothing, and cannot make the provider's later receipts unacceptable.
+    let blocker = s.settle_ixs(session, IOSD, u64::MAX);
+    expect_error(
+        s.ctx.send(&blocker, &[&provider]),
+        InferenceError::ReceiptNotNewer,
+    );
     let after: Vec<_> = watch.iter().map(|a| s.ctx.data(a)).collect();
     assert_eq!(before, after, "refused receipts changed state");
 
@@ -141,10 +148,11 @@ fn a_receipt_above_the_funding_pays_the_rest_after_a_top_up() {
     assert!(executed.events::<SessionSettled>(&client::ID).is_empty());
 }
 
-/// Close: top-ups stop, receipts still settle and push the timeout back; after 24 hours without
-/// a newer receipt anyone finalises, the rest is refunded and the rent returns to the user.
+/// Close: top-ups stop, receipts still settle during the 24 hours after the request (without
+/// moving the deadline); then anyone finalises, the rest is refunded and the rent returns to
+/// the user.
 #[test]
-fn the_close_waits_for_the_timeout_after_the_last_receipt() {
+fn the_close_waits_for_the_timeout_after_the_request() {
     let mut s = scene(Currency::Iosd);
     let session = s.open(10 * IOSD);
     s.settle(session, IOSD, 1).expect("settle");
@@ -159,18 +167,17 @@ fn the_close_waits_for_the_timeout_after_the_last_receipt() {
         InferenceError::CloseTooEarly,
         &[session],
     );
-    // The provider submits a last receipt within the timeout: it is paid, and the timeout
-    // restarts from it.
+    // The provider submits a last receipt within the timeout: it is paid; the deadline stays.
     s.settle(session, 2 * IOSD, 2)
         .expect("a receipt within the timeout");
-    s.ctx.warp_by(3_600);
+    s.ctx.warp_by(3_599);
     s.ctx.assert_refused(
         finalize.clone(),
         &[],
         InferenceError::CloseTooEarly,
         &[session],
     );
-    s.ctx.warp_by(DAY - 3_600);
+    s.ctx.warp_by(1);
     let user = s.user.pubkey();
     let (before, lamports) = (s.balance_of(&user), s.ctx.lamports(&user));
     let rent = s.ctx.lamports(&session);

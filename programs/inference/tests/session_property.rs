@@ -4,7 +4,8 @@
 //! checked after every step against real balances:
 //!
 //! - each session pays exactly `min(highest settled receipt, funding)`, and nothing twice: an
-//!   older or repeated receipt is refused, a receipt of a closed session misses a reopened one;
+//!   older (lower) or repeated receipt is refused, a receipt of a closed session misses a
+//!   reopened one;
 //! - the user paid exactly what its sessions settled, the rest refunded;
 //! - provider + burn + owner = settled; the escrow holds the open session's unspent funding and
 //!   the owner's unclaimed share, as the config's escrow totals say.
@@ -106,7 +107,9 @@ proptest! {
                     let (receipt, _) = session.signed[index];
                     let state: client::Session = s.ctx.fetch(&session.address);
                     let outcome = s.settle(session.address, receipt.cumulative_amount, receipt.sequence);
-                    if receipt.sequence <= state.sequence {
+                    if receipt.cumulative_amount < state.owed {
+                        expect_error(outcome, InferenceError::ReceiptAmountWentBackwards);
+                    } else if receipt.cumulative_amount == state.owed {
                         expect_error(outcome, InferenceError::ReceiptNotNewer);
                     } else {
                         let executed = outcome.map_err(|f| TestCaseError::fail(format!("settle: {:?}", f.err)))?;
@@ -142,7 +145,7 @@ proptest! {
                 Op::Finalize => {
                     let state: client::Session = s.ctx.fetch(&session.address);
                     let due = state.close_requested_at != 0
-                        && s.ctx.now() >= state.close_requested_at.max(state.last_receipt_at) + 86_400;
+                        && s.ctx.now() >= state.close_requested_at + 86_400;
                     let ix = s.finalize_ix(session.address);
                     let outcome = s.ctx.send(&[ix], &[]);
                     if due {

@@ -248,6 +248,10 @@ pub struct LeaseCloseRequested {
     pub lease: Pubkey,
     pub requester: Pubkey,
     pub close_requested_at: i64,
+    /// The lease's totals when usage stopped.
+    pub total_paid: u64,
+    pub remaining: u64,
+    pub settled_gpu_secs: u64,
     pub revision: u64,
 }
 

@@ -564,3 +564,64 @@ fn the_provider_claims_as_io() {
     s.ctx
         .assert_refused(ix, &[&owner], MarketError::NothingToClaim, &watched);
 }
+
+/// Usage reported while the escrow was short is paid only up to the escrow; a top-up then lets
+/// the same report (single or in a batch) pay the rest, once: never more than the usage is worth.
+#[test]
+fn usage_beyond_the_escrow_is_paid_after_a_top_up_and_only_once() {
+    let mut s = scene(1_000);
+    // $10: 9.975 in escrow. Four hours of 2 GPUs is $16.
+    s.open(K, 10 * IOSD).expect("open");
+    s.ctx.warp_by(4 * HOUR);
+    let event: LeaseSettled = s.settle(0, 4 * 7_200).expect("settle").event(&client::ID);
+    assert_eq!((event.paid, event.remaining), (9_975_000, 0));
+    assert!(event.paused);
+    let replay: LeaseSettled = s.settle(0, 4 * 7_200).expect("replay").event(&client::ID);
+    assert_eq!(replay.paid, 0);
+    s.top_up(0, 20 * IOSD).expect("top up");
+    let owed: LeaseSettled = s.settle(0, 4 * 7_200).expect("the rest").event(&client::ID);
+    assert_eq!(
+        (owed.paid, owed.total_paid),
+        (16 * IOSD - 9_975_000, 16 * IOSD)
+    );
+    let replay: LeaseSettled = s.settle(0, 4 * 7_200).expect("replay").event(&client::ID);
+    assert_eq!(replay.paid, 0);
+    let settler = s.settler.insecure_clone();
+    let entry = client::BatchEntry {
+        lease: s.lease(0),
+        provider_owner: s.provider.key.pubkey(),
+        cumulative_gpu_secs: 4 * 7_200,
+    };
+    let ix = client::lease_settle_batch(settler.pubkey(), accounts(&s.ctx), &[entry]);
+    let executed = s.ctx.send(&[ix], &[&settler]).expect("batch");
+    let skipped: market::events::LeaseSettlementSkipped = executed.event(&client::ID);
+    assert_eq!(skipped.reason, market::events::SkipReason::Stale);
+}
+
+/// While the guardian pauses settlement, a closing lease cannot be finalised (its last usage
+/// could not be settled); once the pause ends, it can.
+#[test]
+fn finalising_waits_for_a_settlement_pause() {
+    let mut s = scene(1_000);
+    s.open(K, 100 * IOSD).expect("open");
+    let renter = s.renter.insecure_clone();
+    let owner = s.provider.key.pubkey();
+    let ix = client::lease_close_request(renter.pubkey(), s.lease(0), owner);
+    s.ctx.send(&[ix], &[&renter]).expect("close request");
+    let guardian = s.ctx.guardian.insecure_clone();
+    let ix = client::guardian_pause(guardian.pubkey(), client::PauseClass::Settlement, 72);
+    s.ctx.send(&[ix], &[&guardian]).expect("pause");
+    s.ctx.warp_by(2 * HOUR);
+    let anyone = s.ctx.funded_keypair();
+    let finalize = s.finalize_ix(anyone.pubkey(), 0);
+    s.ctx.assert_refused(
+        finalize.clone(),
+        &[&anyone],
+        MarketError::Paused,
+        &[s.lease(0)],
+    );
+    s.ctx.warp_by(72 * HOUR);
+    s.ctx
+        .send(&[finalize], &[&anyone])
+        .expect("finalise after the pause");
+}

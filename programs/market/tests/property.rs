@@ -117,10 +117,11 @@ impl World {
                     [1; 32],
                 );
                 let outcome = self.ctx.send(&[ix], &[&self.slasher]);
-                if state.slash_open {
-                    expect_error(outcome, MarketError::SlashAlreadyOpen);
-                } else if amount == 0 {
+                // The program checks the amount before the open slash.
+                if amount == 0 {
                     expect_error(outcome, MarketError::ZeroAmount);
+                } else if state.slash_open {
+                    expect_error(outcome, MarketError::SlashAlreadyOpen);
                 } else if amount > cap {
                     expect_error(outcome, MarketError::SlashAboveCap);
                 } else {

@@ -105,6 +105,8 @@ pub enum RewardsError {
     ClaimWindowCapExceeded,
     #[msg("the device still exists: its record stays")]
     DeviceStillExists,
+    #[msg("the season has not been swept: its records close by claims until then")]
+    SeasonNotSwept,
 }
 
 impl From<io_points::PointsError> for RewardsError {

@@ -126,6 +126,28 @@ fn the_clawback_sweeps_unclaimed_shares_and_dust() {
     bad.accounts[0].pubkey = stranger.pubkey();
     s.ctx
         .assert_refused(bad, &[&stranger], RewardsError::NotAuthority, &[s.season]);
+    // The sweep goes to an IO account; an unswept season's records stay.
+    let iosd_holder = io_client::iosd::holder_address(&authority.pubkey());
+    let wrong = client::season_clawback(authority.pubkey(), s.season, iosd_holder);
+    s.ctx.assert_refused(
+        wrong,
+        &[&authority],
+        RewardsError::IoMintMismatch,
+        &[s.season],
+    );
+    let rent_payer = s.providers[2].key.pubkey();
+    let early = client::season_record_close(
+        s.ctx.payer.pubkey(),
+        s.season,
+        s.devices[2].device,
+        rent_payer,
+    );
+    s.ctx.assert_refused(
+        early,
+        &[],
+        RewardsError::SeasonNotSwept,
+        &[s.season, s.record(2)],
+    );
     let before = balance(&s.ctx, &treasury);
     let swept: SeasonSwept = s
         .ctx

@@ -1,6 +1,7 @@
 //! End-to-end tests (one binary): real RPC through the local network, real Postgres.
 
 mod localnet;
+mod marketplace;
 mod record;
 mod rpc_capabilities;
 mod scripts;

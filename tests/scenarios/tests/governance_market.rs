@@ -149,11 +149,11 @@ fn governance_changes_the_market_after_a_vote_and_its_hold_up() {
     );
 
     // The defeated and the vetoed proposals cannot execute; the market kept its parameters.
-    for (proposal, change) in [(weak, &weak_change), (vetoed, &vetoed_change)] {
-        io_harness::expect_error(
-            execute(&mut ctx, proposal, 0, change),
-            GovernanceError::WrongProposalState,
-        );
+    for (proposal, change, error) in [
+        (weak, &weak_change, GovernanceError::ProposalDefeated),
+        (vetoed, &vetoed_change, GovernanceError::ProposalVetoed),
+    ] {
+        io_harness::expect_error(execute(&mut ctx, proposal, 0, change), error);
     }
     let config = market::fetch_config(&ctx).unwrap();
     assert_eq!(config.params, params);

@@ -77,6 +77,20 @@ pub struct Proposal {
 }
 
 impl Proposal {
+    /// The end of the execution window: the hold-up's end plus `EXECUTION_WINDOW_SECS`.
+    pub fn execution_deadline(&self) -> Result<i64> {
+        self.executable_at
+            .checked_add(crate::constants::EXECUTION_WINDOW_SECS)
+            .ok_or_else(|| error!(GovernanceError::MathOverflow))
+    }
+
+    /// Whether the proposal may close at `now`: it is final, or it passed and its execution
+    /// window is over.
+    pub fn closable(&self, now: i64) -> Result<bool> {
+        Ok(self.state.is_final()
+            || (self.state == ProposalState::Succeeded && now >= self.execution_deadline()?))
+    }
+
     /// Whether the tally passes: enough power voted and yes reaches the threshold of yes + no.
     pub fn passes(&self) -> Result<bool> {
         let total = u128::from(self.yes_power)

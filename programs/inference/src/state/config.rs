@@ -61,7 +61,7 @@ pub struct InferenceConfig {
     pub guardian: Pubkey,
     /// Paid the rent of this account and receives it back if it is ever closed.
     pub rent_payer: Pubkey,
-    /// Seconds between a user's close request (or the last receipt after it) and the refund
+    /// Seconds between a user's close request and the refund
     /// (at least 24 hours).
     pub session_close_timeout_secs: u32,
     /// Most inferences one direct payment may cover (1..=64).

@@ -34,7 +34,8 @@ pub struct Session {
     pub funded: u64,
     /// The highest cumulative amount a verified receipt has claimed.
     pub owed: u64,
-    /// The sequence of the latest accepted receipt (0: none yet).
+    /// The highest sequence among accepted receipts (0: none yet); informational: receipts are
+    /// ordered by their cumulative amount.
     pub sequence: u64,
     /// Paid out of the funding so far: `min(owed, funded)`.
     pub settled: u64,
@@ -81,14 +82,15 @@ impl Session {
     }
 
     /// When anyone may finalise a session whose close was requested: the timeout after the
-    /// later of the request and the last receipt.
+    /// request. The deadline does not move with later receipts, or a provider could postpone
+    /// the refund for as long as it holds receipts to drip; it has the whole timeout to submit
+    /// its latest one.
     pub fn closable_at(&self, timeout_secs: u32) -> Result<Option<i64>> {
         if self.close_requested_at == 0 {
             return Ok(None);
         }
-        let start = self.close_requested_at.max(self.last_receipt_at);
         Ok(Some(
-            start
+            self.close_requested_at
                 .checked_add(i64::from(timeout_secs))
                 .ok_or(InferenceError::MathOverflow)?,
         ))

@@ -1,6 +1,6 @@
-//! `proposal_close`: anyone closes a final proposal (executed, defeated, vetoed or cancelled)
-//! together with all its instruction accounts (passed as remaining accounts, in order); their
-//! rent and the deposit go back to the creator.
+//! `proposal_close`: anyone closes a final proposal (executed, defeated, vetoed or cancelled),
+//! or a passed one whose execution window is over, together with all its instruction accounts
+//! (passed as remaining accounts, in order); their rent and the deposit go back to the creator.
 
 use anchor_lang::prelude::*;
 
@@ -16,7 +16,6 @@ pub struct ProposalClose<'info> {
         mut,
         close = rent_payer,
         has_one = rent_payer @ GovernanceError::ProposalMismatch,
-        constraint = proposal.state.is_final() @ GovernanceError::ProposalNotFinal,
     )]
     pub proposal: Account<'info, Proposal>,
     /// CHECK: the proposal's creator, who paid its rent and deposit (`has_one`).
@@ -26,6 +25,11 @@ pub struct ProposalClose<'info> {
 
 impl<'info> ProposalClose<'info> {
     pub fn handle(ctx: Context<'info, Self>) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        require!(
+            ctx.accounts.proposal.closable(now)?,
+            GovernanceError::ProposalNotFinal
+        );
         let proposal_key = ctx.accounts.proposal.key();
         let remaining = ctx.remaining_accounts;
         require!(

@@ -3,7 +3,8 @@
 //! account in order) must be exactly the stored ones; the only signer the program adds is the
 //! governance PDA, so an instruction that needs any other signer fails with `ForeignSigner` and
 //! the proposal stays executable. The instruction is marked executed, and written, before the
-//! CPI, so a re-entrant call cannot run it twice.
+//! CPI, so a re-entrant call cannot run it twice. Execution ends 30 days after the hold-up
+//! (`EXECUTION_WINDOW_SECS`); the proposal may then close.
 
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
@@ -72,13 +73,19 @@ impl<'info> ProposalExecute<'info> {
             !accounts.proposal_instruction.executed,
             GovernanceError::AlreadyExecuted
         );
-        require!(
-            accounts.proposal.state == ProposalState::Succeeded,
-            GovernanceError::WrongProposalState
-        );
+        match accounts.proposal.state {
+            ProposalState::Succeeded => {}
+            ProposalState::Defeated => return err!(GovernanceError::ProposalDefeated),
+            ProposalState::Vetoed => return err!(GovernanceError::ProposalVetoed),
+            _ => return err!(GovernanceError::WrongProposalState),
+        }
         require!(
             now >= accounts.proposal.executable_at,
             GovernanceError::HoldUpNotOver
+        );
+        require!(
+            now < accounts.proposal.execution_deadline()?,
+            GovernanceError::ExecutionWindowOver
         );
         let governance = accounts.config.governance_address()?;
         let instruction = Self::instruction(

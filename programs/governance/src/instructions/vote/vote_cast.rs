@@ -50,8 +50,8 @@ impl VoteCast<'_> {
                 && accounts.marker.data_is_empty(),
             GovernanceError::AlreadyVoted
         );
+        // At least the amount locked, which is never zero.
         let weight = accounts.position.power(now, &accounts.config.params)?;
-        require!(weight > 0, GovernanceError::NoVotingPower);
         let (proposal_key, position_key) = (proposal.key(), accounts.position.key());
         let voter = accounts.voter.key();
         let marker = VoteMarker {

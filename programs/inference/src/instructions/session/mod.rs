@@ -1,7 +1,7 @@
 //! Sessions: a user funds an escrow for one model served by one provider and names a session
 //! key; the key signs ed25519 receipts for cumulative amounts; anyone submits the latest one and
 //! the program pays `min(owed, funded) − settled`. The user can request the close; after the
-//! timeout anyone finalises and the rest is refunded.
+//! timeout (from the request) anyone finalises and the rest is refunded.
 
 pub mod receipt;
 pub mod session_close_request;

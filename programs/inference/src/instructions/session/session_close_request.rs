@@ -1,6 +1,5 @@
 //! `session_close_request`: the user stops the session. Top-ups stop; the provider may still
-//! submit receipts until the close timeout (counted from the request or the latest receipt
-//! after it); then anyone finalises.
+//! submit receipts during the close timeout (counted from the request); then anyone finalises.
 
 use anchor_lang::prelude::*;
 

@@ -1,6 +1,5 @@
-//! `session_finalize`: anyone, once the close timeout has passed since the user's request (or
-//! the latest receipt after it), refunds the unspent funding to the user and closes the
-//! session, its rent back to the user.
+//! `session_finalize`: anyone, once the close timeout has passed since the user's request,
+//! refunds the unspent funding to the user and closes the session, its rent back to the user.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;

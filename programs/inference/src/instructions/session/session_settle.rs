@@ -1,9 +1,13 @@
 //! `session_settle`: anyone (the serving provider's gateway, usually) submits a session's latest
-//! receipt in an ed25519 precompile instruction placed just before this one. A receipt newer
-//! than the last accepted (higher sequence, cumulative amount not lower) raises what the session
-//! owes; the session then pays `min(owed, funded) − settled`, split between the provider, the
-//! burn and the model owner, to the payout account stored at open. One transaction settles any
-//! number of inferences. Receipts are accepted until the session is finalised.
+//! receipt in an ed25519 precompile instruction placed just before this one. A receipt for a
+//! higher cumulative amount than the last accepted raises what the session owes; the session
+//! then pays `min(owed, funded) − settled`, split between the provider, the burn and the model
+//! owner, to the payout account stored at open. One transaction settles any number of
+//! inferences. Receipts are accepted until the session is finalised.
+//!
+//! Receipts are ordered by their amount, not their sequence: the user holds the session key,
+//! and a receipt it signs with an inflated sequence and the same amount must not make the
+//! provider's later receipts (higher amounts, lower sequences) unacceptable.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
@@ -52,18 +56,18 @@ impl SessionSettle<'_> {
         )?;
         let session = &ctx.accounts.session;
         require!(
-            receipt.sequence > session.sequence,
-            InferenceError::ReceiptNotNewer
-        );
-        require!(
             receipt.cumulative_amount >= session.owed,
             InferenceError::ReceiptAmountWentBackwards
+        );
+        require!(
+            receipt.cumulative_amount > session.owed,
+            InferenceError::ReceiptNotNewer
         );
         let escrows = crate::escrows!(ctx);
         let accounts = &mut ctx.accounts;
         let session = &mut accounts.session;
         session.owed = receipt.cumulative_amount;
-        session.sequence = receipt.sequence;
+        session.sequence = session.sequence.max(receipt.sequence);
         session.last_receipt_at = now;
         let settled = settlement::pay_due(
             &mut accounts.config,

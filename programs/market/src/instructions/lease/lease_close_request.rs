@@ -41,6 +41,9 @@ impl LeaseCloseRequest<'_> {
             lease: lease.key(),
             requester,
             close_requested_at: now,
+            total_paid: lease.paid,
+            remaining: lease.remaining()?,
+            settled_gpu_secs: lease.settled_gpu_secs,
             revision: lease.revision,
         });
         Ok(())

@@ -1,5 +1,6 @@
 //! `lease_finalize`: anyone closes a lease once its close grace is over, or once it has been
-//! paused for the pause timeout. The rest of the escrow is refunded to the renter in the lease's
+//! paused for the pause timeout, unless settlement is paused (the provider could not settle the
+//! last usage). The rest of the escrow is refunded to the renter in the lease's
 //! currency, the GPUs are released, and the lease account closes with its rent back to the
 //! renter.
 
@@ -10,7 +11,7 @@ use super::*;
 use crate::constants::SEED_CONFIG;
 use crate::error::MarketError;
 use crate::events::LeaseFinalized;
-use crate::state::{Device, Lease, MarketConfig};
+use crate::state::{Device, Lease, MarketConfig, PauseClass};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -42,6 +43,11 @@ pub struct LeaseFinalize<'info> {
 impl LeaseFinalize<'_> {
     pub fn handle(ctx: Context<Self>) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
+        // While settlement is paused, a closing lease's last usage could not be settled before
+        // the refund: finalising waits for the pause to end.
+        ctx.accounts
+            .config
+            .require_not_paused(PauseClass::Settlement, now)?;
         let params = ctx.accounts.config.params;
         let lease = &ctx.accounts.lease;
         let after = |start: i64, secs: u32| -> Result<bool> {

@@ -38,7 +38,9 @@ pub struct LeaseSettleBatch<'info> {
     pub iosd: IosdAccounts<'info>,
 }
 
-/// Whether a lease is skipped, and why.
+/// Whether a lease is skipped, and why. A report is stale when it would pay nothing: not above
+/// what was settled, and no earlier usage still unpaid (a top-up since a settlement capped at
+/// the escrow makes the same total pay the rest, exactly as `lease_settle` does).
 fn skip_reason(
     config: &MarketConfig,
     lease: &Lease,
@@ -46,7 +48,11 @@ fn skip_reason(
     now: i64,
 ) -> Result<Option<SkipReason>> {
     match settlement::check_report(config, lease, cumulative, now) {
-        Ok(()) if cumulative == lease.settled_gpu_secs => Ok(Some(SkipReason::Stale)),
+        Ok(())
+            if cumulative == lease.settled_gpu_secs && settlement::due(lease, cumulative)? == 0 =>
+        {
+            Ok(Some(SkipReason::Stale))
+        }
         Ok(()) => Ok(None),
         Err(error) if error == MarketError::LeaseClosing.into() => Ok(Some(SkipReason::Closing)),
         Err(error) if error == MarketError::UsageWentBackwards.into() => {

@@ -35,6 +35,14 @@ pub fn check_report(
     Ok(())
 }
 
+/// What a report of `cumulative_gpu_secs` would take from the lease now:
+/// `min(payable(cumulative), deposited) − paid`. Zero for a replay, unless a top-up since a
+/// settlement capped at the escrow now funds usage that was reported but not yet paid.
+pub fn due(lease: &Lease, cumulative_gpu_secs: u64) -> Result<u64> {
+    let owed = lease.payable(cumulative_gpu_secs)?.min(lease.deposited);
+    Ok(owed.saturating_sub(lease.paid))
+}
+
 /// What one settlement pays out of the escrow.
 pub struct Settlement {
     pub due: u64,
@@ -56,8 +64,7 @@ pub fn apply(
     now: i64,
 ) -> Result<Settlement> {
     let params = config.params;
-    let owed = lease.payable(cumulative_gpu_secs)?.min(lease.deposited);
-    let due = owed.saturating_sub(lease.paid);
+    let due = due(lease, cumulative_gpu_secs)?;
     let fee = split_fee(due, params.provider_fee_bps, params.burn_share_bps)?;
     let to_provider = sub(due, fee.fee)?;
 

@@ -3,7 +3,9 @@
 //! a hash of the data they come from. Points accrue from the deltas by `io_points`' formula. A
 //! device that already has this epoch (or a later one) is skipped with an event and changes
 //! nothing; inputs lower than those counted are refused; epochs that have not ended, and posts
-//! after the posting grace or the finalisation, are refused.
+//! after the posting grace or the finalisation, are refused. An oracle that skips epochs posts
+//! the cumulative inputs at the next one, whose tier then applies to the whole delta: posting
+//! every epoch is what keeps the tiers exact.
 
 use anchor_lang::prelude::*;
 

@@ -30,7 +30,7 @@ impl SeasonRecordClose<'_> {
         let season = &mut ctx.accounts.season;
         require!(
             season.state == SeasonState::Swept,
-            RewardsError::ClawbackNotDue
+            RewardsError::SeasonNotSwept
         );
         season.records_open = season
             .records_open
