@@ -5,8 +5,10 @@
 //!   with its PDA helpers, instruction builders and account fetchers;
 //! - [`fetch`]: reading and checking program accounts from any [`fetch::AccountSource`]
 //!   (an SVM in tests, an RPC endpoint off-chain);
-//! - [`events`]: decoding `emit_cpi!` events from inner instructions.
+//! - [`events`]: decoding `emit_cpi!` events from inner instructions;
+//! - [`compute`]: compute budget instructions for transactions that need more than the default.
 
+pub mod compute;
 pub mod defaults;
 pub mod events;
 pub mod fetch;

@@ -792,8 +792,24 @@ pub struct BatchEntry {
     pub cumulative_gpu_secs: u64,
 }
 
+/// Compute units a `lease_settle_batch` of `leases` leases may use: a fixed part and a part per
+/// lease, with a margin over what the SBF build consumed (about 72,000 once for the fees, the
+/// burn and the checks, and 5,700 per lease; 254,750 for 32 leases:
+/// `IO_SBF_DIR=target/sbf/deploy cargo test -p market how_many_leases -- --nocapture`). Past
+/// about 22 leases a batch exceeds the default 200,000 units: send it with
+/// [`crate::compute::set_compute_unit_limit`] of this figure.
+pub fn lease_settle_batch_compute_units(leases: usize) -> u32 {
+    const FIXED: u32 = 90_000;
+    const PER_LEASE: u32 = 6_500;
+    let leases = u32::try_from(leases).unwrap_or(u32::MAX);
+    FIXED
+        .saturating_add(PER_LEASE.saturating_mul(leases))
+        .min(crate::compute::MAX_COMPUTE_UNIT_LIMIT)
+}
+
 /// `lease_settle_batch`: the entries' accounts follow as remaining accounts (lease and
-/// provider, both writable), in order.
+/// provider, both writable), in order. Batches above about 22 leases need more compute units
+/// than the default: see [`lease_settle_batch_compute_units`].
 pub fn lease_settle_batch(
     settler: Pubkey,
     deployment: Deployment,

@@ -4,6 +4,10 @@
 
 #![deny(clippy::arithmetic_side_effects)]
 
+// Links the 128-bit builtins into every program of an SBF build (see programs/sbf-i128-abi).
+#[cfg(target_os = "solana")]
+use sbf_i128_abi as _;
+
 mod pda_account;
 pub mod pda_vault;
 

@@ -12,6 +12,10 @@
 //!
 //! Payments are in the model's currency: IOSD through iosd's spend interface (this program's
 //! escrow is the iosd holder of its `[b"iosd_spender"]` PDA), or IO in this program's IO vault.
+//!
+//! Accounts of the larger instructions are `Box<Account<…>>`: on SBF (SBPF v0) a stack frame is
+//! 4 KiB, and Anchor's account validation of those instructions would not fit in one
+//! (`scripts/sbf-build.sh` names any function that does not).
 
 #![deny(clippy::arithmetic_side_effects)]
 

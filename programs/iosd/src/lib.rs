@@ -12,6 +12,10 @@
 //!   or oracle-halted. Spending works in every state. A windowed breaker caps the mint rate.
 //!
 //! Prices come from `io-oracle`; the solvency and breaker rules from `io-credit`.
+//!
+//! Accounts of the larger instructions are `Box<Account<…>>`: on SBF (SBPF v0) a stack frame is
+//! 4 KiB, and Anchor's account validation of those instructions would not fit in one
+//! (`scripts/sbf-build.sh` names any function that does not).
 
 #![deny(clippy::arithmetic_side_effects)]
 

@@ -9,6 +9,10 @@
 //!   two-phase close; settlements credit the provider's earnings in the lease's currency, which
 //!   `provider_claim` (IOSD, or `provider_claim_io` redeemed to IO) and
 //!   `provider_claim_io_earnings` (IO) pay out.
+//!
+//! Accounts of the larger instructions are `Box<Account<…>>`: on SBF (SBPF v0) a stack frame is
+//! 4 KiB, and Anchor's account validation of those instructions would not fit in one
+//! (`scripts/sbf-build.sh` names any function that does not).
 
 #![deny(clippy::arithmetic_side_effects)]
 

@@ -207,11 +207,18 @@ fn how_many_leases_fit_one_transaction() {
     let size =
         |tx: &VersionedTransaction| 1 + 64 * tx.signatures.len() + tx.message.serialize().len();
 
+    // Each transaction asks for the compute units its batch needs (more than the default
+    // 200,000 past about 30 leases on SBF).
+    let instructions = |s: &Scene, n: usize| {
+        [
+            io_client::compute::set_compute_unit_limit(client::lease_settle_batch_compute_units(n)),
+            client::lease_settle_batch(settler.pubkey(), t, &entries(s, &leases[..n], 3_600)),
+        ]
+    };
     let legacy = (1..=32)
         .take_while(|&n| {
-            let ix =
-                client::lease_settle_batch(settler.pubkey(), t, &entries(&s, &leases[..n], 3_600));
-            let message = solana_message::Message::new(&[ix], Some(&settler.pubkey()));
+            let message =
+                solana_message::Message::new(&instructions(&s, n), Some(&settler.pubkey()));
             1 + 64 + message.serialize().len() <= PACKET_DATA_SIZE
         })
         .last()
@@ -225,30 +232,35 @@ fn how_many_leases_fit_one_transaction() {
     addresses.retain(|a| *a != settler.pubkey() && *a != client::ID);
     let table = lookup_table(&mut s, addresses);
     s.ctx.warp_by(1);
-    let build = |n: usize, ctx: &io_harness::TestContext| {
-        let ix = client::lease_settle_batch(settler.pubkey(), t, &entries(&s, &leases[..n], 3_600));
+    let build = |s: &Scene, n: usize| {
         let message = v0::Message::try_compile(
             &settler.pubkey(),
-            &[ix],
+            &instructions(s, n),
             std::slice::from_ref(&table),
-            ctx.svm.latest_blockhash(),
+            s.ctx.svm.latest_blockhash(),
         )
         .unwrap();
         VersionedTransaction::try_new(VersionedMessage::V0(message), &[&settler]).unwrap()
     };
     let with_table = (1..=32)
-        .take_while(|&n| size(&build(n, &s.ctx)) <= PACKET_DATA_SIZE)
+        .take_while(|&n| size(&build(&s, n)) <= PACKET_DATA_SIZE)
         .last()
         .unwrap_or(0);
-    let tx = build(with_table, &s.ctx);
+    let tx = build(&s, with_table);
     let bytes = size(&tx);
-    let result = s.ctx.svm.send_transaction(tx);
-    assert!(result.is_ok(), "{:?}", result.err().map(|f| f.meta.logs));
+    let meta = s
+        .ctx
+        .svm
+        .send_transaction(tx)
+        .unwrap_or_else(|failed| panic!("{:?}", failed.meta.logs));
     for lease in &leases[..with_table] {
         assert_eq!(s.ctx.fetch::<client::Lease>(lease).settled_gpu_secs, 3_600);
     }
+    // Compute units are metered only on the SBF build (IO_SBF_DIR); natively this is the
+    // budget instruction's own cost.
     println!(
-        "batch settlement: {legacy} leases in a legacy transaction; {with_table} in a v0 transaction with a lookup table ({bytes} bytes; the program's cap is 32)"
+        "batch settlement: {legacy} leases in a legacy transaction; {with_table} in a v0 transaction with a lookup table ({bytes} bytes, {} compute units; the program's cap is 32)",
+        meta.compute_units_consumed
     );
     assert!(with_table >= 20, "goal: at least 20 leases per transaction");
 }

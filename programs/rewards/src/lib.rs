@@ -10,6 +10,10 @@
 //!   enterprise and a community pool; oracles sign devices' cumulative totals off-chain and
 //!   anyone claims with a majority of their signatures; each pool pays at most its share of
 //!   `emitted(now)`, and a window cap bounds the outflow.
+//!
+//! Accounts of the larger instructions are `Box<Account<…>>`: on SBF (SBPF v0) a stack frame is
+//! 4 KiB, and Anchor's account validation of those instructions would not fit in one
+//! (`scripts/sbf-build.sh` names any function that does not).
 
 #![deny(clippy::arithmetic_side_effects)]
 

@@ -236,6 +236,10 @@ impl TestContext {
         let tx = Transaction::new(&all, message, self.svm.latest_blockhash());
         let result = self.svm.send_transaction(tx);
         self.svm.expire_blockhash();
+        match &result {
+            Ok(meta) => crate::cu_log::record(&meta.logs, true),
+            Err(failed) => crate::cu_log::record(&failed.meta.logs, false),
+        }
         match result {
             Ok(meta) => Ok(Executed { meta, account_keys }),
             Err(failed) => Err(Failed {

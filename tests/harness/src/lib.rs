@@ -15,6 +15,7 @@
 
 pub mod config_suite;
 mod context;
+pub mod cu_log;
 mod outcome;
 pub mod prices;
 pub mod programs;

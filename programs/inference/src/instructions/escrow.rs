@@ -70,7 +70,7 @@ macro_rules! escrows {
             iosd: iosd::spender_cpi!($ctx.accounts.iosd, $ctx.bumps.iosd),
             io: $crate::instructions::escrow::io_vault(
                 &$ctx.accounts.config,
-                &$ctx.accounts.io_vault,
+                &$ctx.accounts.io_vault.to_account_info(),
                 &$ctx.accounts.iosd.token_program,
             ),
         }

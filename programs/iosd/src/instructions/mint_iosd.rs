@@ -33,7 +33,7 @@ pub enum MintAmount {
 pub struct MintIosd<'info> {
     pub user: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, IosdConfig>,
+    pub config: Box<Account<'info, IosdConfig>>,
     /// CHECK: decoded and checked by `price::fresh_price` (owner, discriminator, feed, level,
     /// age, sign, exponent).
     pub price_update: UncheckedAccount<'info>,

@@ -22,7 +22,7 @@ pub struct Redeem<'info> {
     /// Owner of the holder account: a wallet, or an allowed program's spender PDA by CPI.
     pub owner: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, IosdConfig>,
+    pub config: Box<Account<'info, IosdConfig>>,
     /// CHECK: decoded and checked by `price::read_price`.
     pub price_update: UncheckedAccount<'info>,
     #[account(

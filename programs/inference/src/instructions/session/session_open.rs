@@ -27,9 +27,9 @@ pub struct SessionOpen<'info> {
     #[account(mut)]
     pub user: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, InferenceConfig>,
+    pub config: Box<Account<'info, InferenceConfig>>,
     #[account(mut)]
-    pub model: Account<'info, Model>,
+    pub model: Box<Account<'info, Model>>,
     /// CHECK: seeds checked here (the model's next session nonce); created by `handle`.
     #[account(
         mut,
@@ -39,11 +39,11 @@ pub struct SessionOpen<'info> {
     pub session: UncheckedAccount<'info>,
     /// The user's IOSD holder or IO account, of the model's currency.
     #[account(mut)]
-    pub user_funds: Account<'info, TokenAccount>,
+    pub user_funds: Box<Account<'info, TokenAccount>>,
     /// The serving provider's account for its share, stored in the session.
-    pub provider_payout: Account<'info, TokenAccount>,
+    pub provider_payout: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.io_vault @ InferenceError::ConfigAccountMismatch)]
-    pub io_vault: Account<'info, TokenAccount>,
+    pub io_vault: Box<Account<'info, TokenAccount>>,
     pub iosd: IosdAccounts<'info>,
     pub system_program: Program<'info, System>,
 }

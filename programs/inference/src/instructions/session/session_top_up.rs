@@ -16,23 +16,23 @@ use crate::state::{InferenceConfig, Model, Session};
 pub struct SessionTopUp<'info> {
     pub user: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, InferenceConfig>,
+    pub config: Box<Account<'info, InferenceConfig>>,
     #[account(
         mut,
         has_one = user @ InferenceError::NotSessionUser,
         has_one = model @ InferenceError::SessionMismatch,
         has_one = provider_payout @ InferenceError::SessionMismatch,
     )]
-    pub session: Account<'info, Session>,
+    pub session: Box<Account<'info, Session>>,
     #[account(mut)]
-    pub model: Account<'info, Model>,
+    pub model: Box<Account<'info, Model>>,
     #[account(mut)]
-    pub user_funds: Account<'info, TokenAccount>,
+    pub user_funds: Box<Account<'info, TokenAccount>>,
     /// The session's provider payout account: paid if a receipt was waiting for funds.
     #[account(mut)]
-    pub provider_payout: Account<'info, TokenAccount>,
+    pub provider_payout: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.io_vault @ InferenceError::ConfigAccountMismatch)]
-    pub io_vault: Account<'info, TokenAccount>,
+    pub io_vault: Box<Account<'info, TokenAccount>>,
     /// CHECK: the IO mint (address checked), writable for burning IO.
     #[account(mut, address = config.io_mint @ InferenceError::CurrencyMismatch)]
     pub io_mint: UncheckedAccount<'info>,

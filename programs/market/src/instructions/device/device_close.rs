@@ -13,9 +13,9 @@ use crate::state::{Device, GpuClass, MarketConfig, Provider};
 pub struct DeviceClose<'info> {
     pub owner: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
-    pub provider: Account<'info, Provider>,
+    pub provider: Box<Account<'info, Provider>>,
     #[account(
         mut,
         close = rent_payer,
@@ -23,9 +23,9 @@ pub struct DeviceClose<'info> {
         has_one = gpu_class @ MarketError::GpuClassMismatch,
         has_one = rent_payer @ MarketError::ConfigAccountMismatch,
     )]
-    pub device: Account<'info, Device>,
+    pub device: Box<Account<'info, Device>>,
     #[account(mut)]
-    pub gpu_class: Account<'info, GpuClass>,
+    pub gpu_class: Box<Account<'info, GpuClass>>,
     /// CHECK: must be the device's recorded rent payer (`has_one`).
     #[account(mut)]
     pub rent_payer: UncheckedAccount<'info>,

@@ -18,25 +18,25 @@ use crate::state::{Device, Lease, MarketConfig, PauseClass};
 pub struct LeaseFinalize<'info> {
     pub anyone: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(
         mut,
         close = rent_payer,
         has_one = device @ MarketError::LeaseMismatch,
         has_one = rent_payer @ MarketError::LeaseMismatch,
     )]
-    pub lease: Account<'info, Lease>,
+    pub lease: Box<Account<'info, Lease>>,
     #[account(mut)]
-    pub device: Account<'info, Device>,
+    pub device: Box<Account<'info, Device>>,
     /// Receives the refund: the renter's IOSD holder (IOSD lease) or an IO token account the
     /// renter owns (IO lease).
     #[account(mut)]
-    pub renter_funds: Account<'info, TokenAccount>,
+    pub renter_funds: Box<Account<'info, TokenAccount>>,
     /// CHECK: the lease's recorded rent payer, the renter (`has_one`).
     #[account(mut)]
     pub rent_payer: UncheckedAccount<'info>,
     #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
-    pub lease_vault: Account<'info, TokenAccount>,
+    pub lease_vault: Box<Account<'info, TokenAccount>>,
     pub iosd: IosdAccounts<'info>,
 }
 

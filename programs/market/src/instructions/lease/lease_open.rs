@@ -43,10 +43,10 @@ pub struct LeaseOpen<'info> {
     #[account(mut)]
     pub renter: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut, has_one = gpu_class @ MarketError::GpuClassMismatch)]
-    pub device: Account<'info, Device>,
-    pub gpu_class: Account<'info, GpuClass>,
+    pub device: Box<Account<'info, Device>>,
+    pub gpu_class: Box<Account<'info, GpuClass>>,
     /// CHECK: seeds checked here (the device's next lease nonce); created by `handle`.
     #[account(
         mut,
@@ -57,15 +57,15 @@ pub struct LeaseOpen<'info> {
     /// Where the deposit comes from: the renter's IOSD holder (IOSD lease) or an IO token
     /// account the renter may spend from (IO lease).
     #[account(mut)]
-    pub renter_funds: Account<'info, TokenAccount>,
+    pub renter_funds: Box<Account<'info, TokenAccount>>,
     /// Receives the IO fees' treasury share.
     #[account(mut, address = config.treasury @ MarketError::ConfigAccountMismatch)]
-    pub treasury: Account<'info, TokenAccount>,
+    pub treasury: Box<Account<'info, TokenAccount>>,
     /// The IOSD holder account of the treasury's owner: receives the IOSD fees' treasury share.
     #[account(mut)]
-    pub treasury_holder: Account<'info, TokenAccount>,
+    pub treasury_holder: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
-    pub lease_vault: Account<'info, TokenAccount>,
+    pub lease_vault: Box<Account<'info, TokenAccount>>,
     /// CHECK: the IO mint (address checked), writable for burning IO fees.
     #[account(mut, address = config.io_mint @ MarketError::IoMintMismatch)]
     pub io_mint: UncheckedAccount<'info>,

@@ -19,19 +19,19 @@ use crate::state::{Currency, KeySet, Lease, MarketConfig, PauseClass, Provider};
 pub struct LeaseSettle<'info> {
     pub settler: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut, has_one = provider @ MarketError::LeaseMismatch)]
-    pub lease: Account<'info, Lease>,
+    pub lease: Box<Account<'info, Lease>>,
     #[account(mut)]
-    pub provider: Account<'info, Provider>,
+    pub provider: Box<Account<'info, Provider>>,
     /// Receives the IO fees' treasury share.
     #[account(mut, address = config.treasury @ MarketError::ConfigAccountMismatch)]
-    pub treasury: Account<'info, TokenAccount>,
+    pub treasury: Box<Account<'info, TokenAccount>>,
     /// The IOSD holder account of the treasury's owner.
     #[account(mut)]
-    pub treasury_holder: Account<'info, TokenAccount>,
+    pub treasury_holder: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
-    pub lease_vault: Account<'info, TokenAccount>,
+    pub lease_vault: Box<Account<'info, TokenAccount>>,
     /// CHECK: the IO mint (address checked), writable for burning IO fees.
     #[account(mut, address = config.io_mint @ MarketError::IoMintMismatch)]
     pub io_mint: UncheckedAccount<'info>,

@@ -16,14 +16,14 @@ use crate::state::{Lease, MarketConfig, PauseClass};
 pub struct LeaseTopUp<'info> {
     pub renter: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut, has_one = renter @ MarketError::NotLeaseParty)]
-    pub lease: Account<'info, Lease>,
+    pub lease: Box<Account<'info, Lease>>,
     /// The renter's IOSD holder (IOSD lease) or an IO account it may spend from (IO lease).
     #[account(mut)]
-    pub renter_funds: Account<'info, TokenAccount>,
+    pub renter_funds: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
-    pub lease_vault: Account<'info, TokenAccount>,
+    pub lease_vault: Box<Account<'info, TokenAccount>>,
     pub iosd: IosdAccounts<'info>,
 }
 

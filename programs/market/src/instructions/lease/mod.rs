@@ -136,7 +136,7 @@ macro_rules! lease_money {
             iosd: iosd::spender_cpi!($ctx.accounts.iosd, $ctx.bumps.iosd),
             io: $crate::instructions::lease::lease_vault(
                 &$ctx.accounts.config,
-                &$ctx.accounts.lease_vault,
+                &$ctx.accounts.lease_vault.to_account_info(),
                 &$ctx.accounts.iosd.token_program,
             ),
         }

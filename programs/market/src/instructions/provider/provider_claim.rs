@@ -16,12 +16,12 @@ use crate::state::{Currency, MarketConfig, Provider};
 pub struct ProviderClaim<'info> {
     pub owner: Signer<'info>,
     #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
-    pub provider: Account<'info, Provider>,
+    pub provider: Box<Account<'info, Provider>>,
     /// The IOSD holder of the provider's `iosd_payout_owner`.
     #[account(mut)]
-    pub provider_holder: Account<'info, TokenAccount>,
+    pub provider_holder: Box<Account<'info, TokenAccount>>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     pub iosd: IosdAccounts<'info>,
 }
 

@@ -21,17 +21,17 @@ pub struct ProviderClaimIo<'info> {
         has_one = owner @ MarketError::NotProviderOwner,
         has_one = io_payout @ MarketError::LeaseMismatch,
     )]
-    pub provider: Account<'info, Provider>,
+    pub provider: Box<Account<'info, Provider>>,
     /// The provider's registered IO payout account.
     #[account(mut)]
-    pub io_payout: Account<'info, TokenAccount>,
+    pub io_payout: Box<Account<'info, TokenAccount>>,
     /// CHECK: a Pyth price update, checked by iosd.
     pub price_update: UncheckedAccount<'info>,
     /// CHECK: iosd's IO vault, checked by iosd.
     #[account(mut)]
     pub io_vault: UncheckedAccount<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     pub iosd: IosdAccounts<'info>,
 }
 

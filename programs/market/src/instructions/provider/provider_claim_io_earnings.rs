@@ -16,18 +16,18 @@ use crate::state::{Currency, MarketConfig, Provider};
 pub struct ProviderClaimIoEarnings<'info> {
     pub owner: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(
         mut,
         has_one = owner @ MarketError::NotProviderOwner,
         has_one = io_payout @ MarketError::LeaseMismatch,
     )]
-    pub provider: Account<'info, Provider>,
+    pub provider: Box<Account<'info, Provider>>,
     /// The provider's registered IO payout account.
     #[account(mut)]
-    pub io_payout: Account<'info, TokenAccount>,
+    pub io_payout: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
-    pub lease_vault: Account<'info, TokenAccount>,
+    pub lease_vault: Box<Account<'info, TokenAccount>>,
     pub token_program: Program<'info, Token>,
 }
 
@@ -37,7 +37,7 @@ impl ProviderClaimIoEarnings<'_> {
         require!(amount > 0, MarketError::NothingToClaim);
         let vault = lease_vault(
             &ctx.accounts.config,
-            &ctx.accounts.lease_vault,
+            &ctx.accounts.lease_vault.to_account_info(),
             &ctx.accounts.token_program,
         );
         vault.pay(&ctx.accounts.io_payout.to_account_info(), amount)?;

@@ -25,9 +25,9 @@ pub struct SlashDecide<'info> {
     /// The authority for `slash_uphold` and `slash_reverse`; anyone for `slash_finalize`.
     pub decider: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut)]
-    pub device: Account<'info, Device>,
+    pub device: Box<Account<'info, Device>>,
     #[account(
         mut,
         close = rent_payer,
@@ -36,16 +36,16 @@ pub struct SlashDecide<'info> {
         has_one = device @ MarketError::ConfigAccountMismatch,
         has_one = rent_payer @ MarketError::ConfigAccountMismatch,
     )]
-    pub slash: Account<'info, Slash>,
+    pub slash: Box<Account<'info, Slash>>,
     /// CHECK: the slash's recorded rent payer (`has_one`).
     #[account(mut)]
     pub rent_payer: UncheckedAccount<'info>,
     #[account(mut, address = config.slash_escrow @ MarketError::ConfigAccountMismatch)]
-    pub slash_escrow: Account<'info, TokenAccount>,
+    pub slash_escrow: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.treasury @ MarketError::ConfigAccountMismatch)]
-    pub treasury: Account<'info, TokenAccount>,
+    pub treasury: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.stake_vault @ MarketError::ConfigAccountMismatch)]
-    pub stake_vault: Account<'info, TokenAccount>,
+    pub stake_vault: Box<Account<'info, TokenAccount>>,
     pub token_program: Program<'info, Token>,
 }
 

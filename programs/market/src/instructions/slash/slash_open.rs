@@ -19,9 +19,9 @@ pub struct SlashOpen<'info> {
     #[account(mut)]
     pub slasher: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut)]
-    pub device: Account<'info, Device>,
+    pub device: Box<Account<'info, Device>>,
     /// CHECK: seeds checked here (the device's next slash nonce); created by `handle`.
     #[account(
         mut,
@@ -30,9 +30,9 @@ pub struct SlashOpen<'info> {
     )]
     pub slash: UncheckedAccount<'info>,
     #[account(mut, address = config.stake_vault @ MarketError::ConfigAccountMismatch)]
-    pub stake_vault: Account<'info, TokenAccount>,
+    pub stake_vault: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.slash_escrow @ MarketError::ConfigAccountMismatch)]
-    pub slash_escrow: Account<'info, TokenAccount>,
+    pub slash_escrow: Box<Account<'info, TokenAccount>>,
     pub token_program: Program<'info, Token>,
     pub system_program: Program<'info, System>,
 }

@@ -20,21 +20,21 @@ use crate::state::{Device, GpuClass, MarketConfig, Provider, required_stake};
 pub struct StakeMove<'info> {
     pub owner: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(has_one = owner @ MarketError::NotProviderOwner)]
-    pub provider: Account<'info, Provider>,
+    pub provider: Box<Account<'info, Provider>>,
     #[account(
         mut,
         has_one = provider @ MarketError::DeviceProviderMismatch,
         has_one = gpu_class @ MarketError::GpuClassMismatch,
     )]
-    pub device: Account<'info, Device>,
-    pub gpu_class: Account<'info, GpuClass>,
+    pub device: Box<Account<'info, Device>>,
+    pub gpu_class: Box<Account<'info, GpuClass>>,
     /// The owner's IO token account: the source of a deposit, the destination of a withdrawal.
     #[account(mut, constraint = owner_io.mint == config.io_mint @ MarketError::IoMintMismatch)]
-    pub owner_io: Account<'info, TokenAccount>,
+    pub owner_io: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.stake_vault @ MarketError::ConfigAccountMismatch)]
-    pub stake_vault: Account<'info, TokenAccount>,
+    pub stake_vault: Box<Account<'info, TokenAccount>>,
     pub token_program: Program<'info, Token>,
 }
 

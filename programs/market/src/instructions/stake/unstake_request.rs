@@ -14,16 +14,16 @@ use crate::state::{Device, GpuClass, MarketConfig, PauseClass, Provider, require
 pub struct UnstakeRequest<'info> {
     pub owner: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(has_one = owner @ MarketError::NotProviderOwner)]
-    pub provider: Account<'info, Provider>,
+    pub provider: Box<Account<'info, Provider>>,
     #[account(
         mut,
         has_one = provider @ MarketError::DeviceProviderMismatch,
         has_one = gpu_class @ MarketError::GpuClassMismatch,
     )]
-    pub device: Account<'info, Device>,
-    pub gpu_class: Account<'info, GpuClass>,
+    pub device: Box<Account<'info, Device>>,
+    pub gpu_class: Box<Account<'info, GpuClass>>,
 }
 
 impl UnstakeRequest<'_> {

@@ -20,14 +20,14 @@ pub struct SeasonClawback<'info> {
         bump = config.bump,
         has_one = authority @ RewardsError::NotAuthority,
     )]
-    pub config: Account<'info, RewardsConfig>,
+    pub config: Box<Account<'info, RewardsConfig>>,
     #[account(mut, has_one = vault @ RewardsError::SeasonMismatch)]
-    pub season: Account<'info, Season>,
+    pub season: Box<Account<'info, Season>>,
     #[account(mut)]
-    pub vault: Account<'info, TokenAccount>,
+    pub vault: Box<Account<'info, TokenAccount>>,
     /// Receives the sweep: any IO account (the treasury, usually).
     #[account(mut, constraint = destination.mint == config.io_mint @ RewardsError::IoMintMismatch)]
-    pub destination: Account<'info, TokenAccount>,
+    pub destination: Box<Account<'info, TokenAccount>>,
     pub token_program: Program<'info, Token>,
 }
 

@@ -17,7 +17,7 @@ use crate::state::{RewardsConfig, Season, SeasonState};
 pub struct SeasonClose<'info> {
     pub anyone: Signer<'info>,
     #[account(seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, RewardsConfig>,
+    pub config: Box<Account<'info, RewardsConfig>>,
     #[account(
         mut,
         close = rent_payer,
@@ -26,12 +26,12 @@ pub struct SeasonClose<'info> {
         constraint = season.state == SeasonState::Swept && season.records_open == 0
             @ RewardsError::SeasonNotEmpty,
     )]
-    pub season: Account<'info, Season>,
+    pub season: Box<Account<'info, Season>>,
     #[account(mut)]
-    pub vault: Account<'info, TokenAccount>,
+    pub vault: Box<Account<'info, TokenAccount>>,
     /// Receives anything the vault still holds.
     #[account(mut, address = config.reward_vault @ RewardsError::SeasonMismatch)]
-    pub reward_vault: Account<'info, TokenAccount>,
+    pub reward_vault: Box<Account<'info, TokenAccount>>,
     /// CHECK: the season's rent payer (`has_one`).
     #[account(mut)]
     pub rent_payer: UncheckedAccount<'info>,

@@ -1,0 +1,117 @@
+//! Compute units per instruction, for the SBF report (`scripts/sbf-test.sh`).
+//!
+//! With `IO_CU_LOG=<file>` set, every transaction the harness sends appends one line per
+//! top-level instruction to that file: program id, Anchor instruction name (empty for
+//! non-Anchor programs), compute units consumed, and `ok` or `err` for the transaction.
+//! `scripts/sbf/cu-table.sh` turns the file into the table in BENCHMARKS.md. The figures are
+//! read from the runtime's own log lines (`Program <id> consumed <n> of <m> compute units`), so
+//! they mean something only when the programs run as SBF bytecode (`IO_SBF_DIR`); native
+//! builtins are not metered.
+
+use std::io::Write;
+
+/// Environment variable naming the file to append to; unset means no log.
+pub const CU_LOG_VAR: &str = "IO_CU_LOG";
+
+/// One top-level instruction's consumption.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstructionCost {
+    pub program: String,
+    pub instruction: String,
+    pub compute_units: u64,
+}
+
+/// The top-level instructions of a transaction and what each consumed, from its log lines.
+/// Inner (CPI) invocations are counted in their caller, as the runtime does.
+pub fn top_level_costs(logs: &[String]) -> Vec<InstructionCost> {
+    let mut costs = Vec::new();
+    let mut depth = 0usize;
+    let mut current: Option<InstructionCost> = None;
+    for line in logs {
+        let Some(rest) = line.strip_prefix("Program ") else {
+            continue;
+        };
+        if let Some((id, level)) = rest.split_once(" invoke [") {
+            depth = level.trim_end_matches(']').parse().unwrap_or(depth + 1);
+            if depth == 1 {
+                current = Some(InstructionCost {
+                    program: id.to_string(),
+                    instruction: String::new(),
+                    compute_units: 0,
+                });
+            }
+        } else if let Some(name) = rest.strip_prefix("log: Instruction: ") {
+            if let Some(cost) = current
+                .as_mut()
+                .filter(|c| depth == 1 && c.instruction.is_empty())
+            {
+                cost.instruction = name.to_string();
+            }
+        } else if let Some((_, used)) = rest.split_once(" consumed ") {
+            if let Some(mut cost) = current.take_if(|_| depth == 1) {
+                cost.compute_units = used
+                    .split(' ')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                costs.push(cost);
+            }
+        } else if rest.ends_with(" success") || rest.contains(" failed") {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    costs
+}
+
+/// Appends a transaction's costs to the `IO_CU_LOG` file, when it is set. A log that cannot be
+/// written fails the test: a report silently missing rows would be wrong.
+pub fn record(logs: &[String], succeeded: bool) {
+    let Some(path) = std::env::var_os(CU_LOG_VAR) else {
+        return;
+    };
+    let status = if succeeded { "ok" } else { "err" };
+    let mut lines = String::new();
+    for cost in top_level_costs(logs) {
+        lines.push_str(&format!(
+            "{}\t{}\t{}\t{status}\n",
+            cost.program, cost.instruction, cost.compute_units
+        ));
+    }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(lines.as_bytes()))
+        .unwrap_or_else(|error| panic!("{CU_LOG_VAR}={}: {error}", path.to_string_lossy()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_top_level_instructions_with_their_cpis() {
+        let logs: Vec<String> = [
+            "Program Comp invoke [1]",
+            "Program Comp success",
+            "Program Market invoke [1]",
+            "Program log: Instruction: LeaseSettle",
+            "Program Token invoke [2]",
+            "Program log: Instruction: Transfer",
+            "Program Token consumed 4645 of 190000 compute units",
+            "Program Token success",
+            "Program Market consumed 30123 of 200000 compute units",
+            "Program Market success",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            top_level_costs(&logs),
+            vec![InstructionCost {
+                program: "Market".into(),
+                instruction: "LeaseSettle".into(),
+                compute_units: 30_123,
+            }]
+        );
+    }
+}
