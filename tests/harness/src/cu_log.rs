@@ -40,13 +40,19 @@ pub fn top_level_costs(logs: &[String]) -> Vec<InstructionCost> {
                     compute_units: 0,
                 });
             }
-        } else if let Some(name) = rest.strip_prefix("log: Instruction: ") {
-            if let Some(cost) = current
-                .as_mut()
-                .filter(|c| depth == 1 && c.instruction.is_empty())
-            {
+        } else if let Some(message) = rest.strip_prefix("log: ") {
+            // A program's own message: only Anchor's first "Instruction: <name>" counts; its
+            // text may say anything else ("failed", "consumed") and is no runtime line.
+            if let (Some(cost), Some(name)) = (
+                current
+                    .as_mut()
+                    .filter(|c| depth == 1 && c.instruction.is_empty()),
+                message.strip_prefix("Instruction: "),
+            ) {
                 cost.instruction = name.to_string();
             }
+        } else if rest.starts_with("data: ") || rest.starts_with("return: ") {
+            continue;
         } else if let Some((_, used)) = rest.split_once(" consumed ") {
             if let Some(mut cost) = current.take_if(|_| depth == 1) {
                 cost.compute_units = used
@@ -95,6 +101,11 @@ mod tests {
             "Program Comp invoke [1]",
             "Program Comp success",
             "Program Market invoke [1]",
+            "Program log: Instruction: LeaseOpen",
+            "Program log: AnchorError: the lease failed; consumed nothing",
+            "Program Market consumed 5000 of 200000 compute units",
+            "Program Market failed: custom program error: 0x1770",
+            "Program Market invoke [1]",
             "Program log: Instruction: LeaseSettle",
             "Program Token invoke [2]",
             "Program log: Instruction: Transfer",
@@ -107,11 +118,18 @@ mod tests {
         .to_vec();
         assert_eq!(
             top_level_costs(&logs),
-            vec![InstructionCost {
-                program: "Market".into(),
-                instruction: "LeaseSettle".into(),
-                compute_units: 30_123,
-            }]
+            vec![
+                InstructionCost {
+                    program: "Market".into(),
+                    instruction: "LeaseOpen".into(),
+                    compute_units: 5_000,
+                },
+                InstructionCost {
+                    program: "Market".into(),
+                    instruction: "LeaseSettle".into(),
+                    compute_units: 30_123,
+                },
+            ]
         );
     }
 }
