@@ -43,18 +43,6 @@ pub fn vote_address(proposal: &Pubkey, position: &Pubkey) -> Pubkey {
     Pubkey::find_program_address(&[SEED_VOTE, proposal.as_ref(), position.as_ref()], &ID).0
 }
 
-fn instruction(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
-    Instruction {
-        program_id: ID,
-        accounts: accounts.to_account_metas(None),
-        data: data.data(),
-    }
-}
-
-fn event_authority() -> Pubkey {
-    crate::event_authority(&ID)
-}
-
 /// An instruction as a proposal stores it.
 pub fn store(ix: &Instruction) -> StoredInstruction {
     StoredInstruction {

@@ -78,18 +78,6 @@ pub fn model_address(owner: &Pubkey, model_id: &[u8; 32]) -> Pubkey {
     Pubkey::find_program_address(&[SEED_MODEL, owner.as_ref(), model_id], &ID).0
 }
 
-fn instruction(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
-    Instruction {
-        program_id: ID,
-        accounts: accounts.to_account_metas(None),
-        data: data.data(),
-    }
-}
-
-fn event_authority() -> Pubkey {
-    crate::event_authority(&ID)
-}
-
 /// `model_register`, signed and paid by `owner`.
 pub fn model_register(
     owner: Pubkey,

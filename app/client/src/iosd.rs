@@ -34,18 +34,6 @@ pub fn escrow_address(program_id: &Pubkey) -> Pubkey {
     holder_address(&spender_address(program_id))
 }
 
-fn instruction(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
-    Instruction {
-        program_id: ID,
-        accounts: accounts.to_account_metas(None),
-        data: data.data(),
-    }
-}
-
-fn event_authority() -> Pubkey {
-    crate::event_authority(&ID)
-}
-
 /// `config_init`: creates the config, the IOSD mint and the IO vault for `io_mint`, signed and
 /// paid by the build-time deployer.
 pub fn config_init(deployer: Pubkey, io_mint: Pubkey, args: ConfigInitArgs) -> Instruction {

@@ -56,18 +56,6 @@ pub fn slash_address(device: &Pubkey, nonce: u64) -> Pubkey {
     Pubkey::find_program_address(&[SEED_SLASH, device.as_ref(), &nonce.to_le_bytes()], &ID).0
 }
 
-fn instruction(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
-    Instruction {
-        program_id: ID,
-        accounts: accounts.to_account_metas(None),
-        data: data.data(),
-    }
-}
-
-fn event_authority() -> Pubkey {
-    crate::event_authority(&ID)
-}
-
 const TOKEN_PROGRAM: Pubkey = anchor_spl::token::ID;
 const SYSTEM_PROGRAM: Pubkey = anchor_lang::system_program::ID;
 

@@ -49,18 +49,6 @@ pub fn season_device_address(season: &Pubkey, device: &Pubkey) -> Pubkey {
     Pubkey::find_program_address(&[SEED_SEASON_DEVICE, season.as_ref(), device.as_ref()], &ID).0
 }
 
-fn instruction(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
-    Instruction {
-        program_id: ID,
-        accounts: accounts.to_account_metas(None),
-        data: data.data(),
-    }
-}
-
-fn event_authority() -> Pubkey {
-    crate::event_authority(&ID)
-}
-
 /// `config_init`, signed and paid by the build-time deployer; creates the block-reward vault
 /// for `io_mint`.
 pub fn config_init(deployer: Pubkey, io_mint: Pubkey, args: ConfigInitArgs) -> Instruction {

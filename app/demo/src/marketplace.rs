@@ -105,21 +105,9 @@ impl Chain<'_> {
     /// published at the cluster's current time.
     fn post_price(&self, address: &Pubkey, usd_e8: i64, conf_e8: u64) -> anyhow::Result<()> {
         let now = self.clock()?;
-        let update = io_oracle::PriceUpdate {
-            write_authority: Pubkey::new_from_array([7; 32]),
-            verification_level: io_oracle::VerificationLevel::Full,
-            message: io_oracle::PriceFeedMessage {
-                feed_id: io_client::defaults::LOCALNET_IO_USD_FEED_ID,
-                price: usd_e8,
-                conf: conf_e8,
-                exponent: -8,
-                publish_time: now,
-                prev_publish_time: now - 1,
-                ema_price: usd_e8,
-                ema_conf: conf_e8,
-            },
-            posted_slot: self.rpc.get_slot()?,
-        };
+        let mut update =
+            io_harness::prices::verified(io_harness::prices::io_usd(usd_e8, conf_e8, now));
+        update.posted_slot = self.rpc.get_slot()?;
         let data = update.encode();
         let lamports = self
             .rpc

@@ -8,15 +8,6 @@ use anchor_lang::solana_program::instruction::Instruction;
 use governance::constants::{MAX_INSTRUCTION_ACCOUNTS, MAX_INSTRUCTION_DATA};
 use io_client::governance as client;
 use io_client::governance::{StoredInstruction, StoredMeta, VoteChoice};
-use solana_message::Message;
-
-const PACKET_DATA_SIZE: usize = 1_232;
-
-fn transaction_size(ix: &Instruction) -> usize {
-    let payer = Pubkey::new_unique();
-    let message = Message::new(std::slice::from_ref(ix), Some(&payer));
-    1 + 64 * usize::from(message.header.num_required_signatures) + message.serialize().len()
-}
 
 #[test]
 fn every_instruction_fits_a_transaction() {
@@ -74,17 +65,11 @@ fn every_instruction_fits_a_transaction() {
             client::proposal_close(key(), key(), key(), 8),
         ),
     ];
-    println!("| instruction | accounts | data bytes | transaction bytes |");
-    println!("|---|---|---|---|");
-    for (name, ix) in &instructions {
-        let size = transaction_size(ix);
-        println!(
-            "| {name} | {} | {} | {size} |",
-            ix.accounts.len(),
-            ix.data.len()
-        );
-        assert!(size <= PACKET_DATA_SIZE, "{name} takes {size} bytes");
-    }
+    let rows: Vec<(&str, Vec<Instruction>)> = instructions
+        .into_iter()
+        .map(|(name, ix)| (name, vec![ix]))
+        .collect();
+    io_harness::sizes::print_size_table(&rows);
     println!(
         "accounts: RealmConfig {}, Position {}, Proposal {}, ProposalInstruction {}, VoteMarker {} bytes; the vault 165",
         8 + client::Config::INIT_SPACE,

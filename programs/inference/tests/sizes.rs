@@ -8,15 +8,6 @@ use anchor_lang::solana_program::instruction::Instruction;
 use inference::Currency;
 use io_client::inference as client;
 use io_receipt::Receipt;
-use solana_message::Message;
-
-const PACKET_DATA_SIZE: usize = 1_232;
-
-fn transaction_size(ixs: &[Instruction]) -> usize {
-    let payer = Pubkey::new_unique();
-    let message = Message::new(ixs, Some(&payer));
-    1 + 64 * usize::from(message.header.num_required_signatures) + message.serialize().len()
-}
 
 #[test]
 fn every_instruction_fits_a_transaction() {
@@ -95,18 +86,7 @@ fn every_instruction_fits_a_transaction() {
             vec![client::session_finalize(key(), key(), key(), payment)],
         ),
     ];
-    println!("| instruction | accounts | data bytes | transaction bytes |");
-    println!("|---|---|---|---|");
-    for (name, ixs) in &instructions {
-        let size = transaction_size(ixs);
-        let last = ixs.last().unwrap();
-        println!(
-            "| {name} | {} | {} | {size} |",
-            last.accounts.len(),
-            ixs.iter().map(|ix| ix.data.len()).sum::<usize>()
-        );
-        assert!(size <= PACKET_DATA_SIZE, "{name} takes {size} bytes");
-    }
+    io_harness::sizes::print_size_table(&instructions);
     println!(
         "accounts: InferenceConfig {}, Model {}, Session {} bytes; the IO vault 165",
         8 + client::Config::INIT_SPACE,

@@ -7,18 +7,8 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use io_client::iosd as client;
 use iosd::MintAmount;
-use solana_message::Message;
 
 /// Largest serialized transaction the cluster accepts.
-const PACKET_DATA_SIZE: usize = 1_232;
-
-fn transaction_size(ix: &Instruction) -> usize {
-    let payer = Pubkey::new_unique();
-    let message = Message::new(std::slice::from_ref(ix), Some(&payer));
-    let signatures = usize::from(message.header.num_required_signatures);
-    // compact-u16 length (1 byte below 128) + 64 bytes per signature + the message.
-    1 + 64 * signatures + message.serialize().len()
-}
 
 #[test]
 fn every_instruction_fits_a_transaction() {
@@ -54,17 +44,11 @@ fn every_instruction_fits_a_transaction() {
         ("authority_propose", client::authority_propose(key(), key())),
         ("authority_accept", client::authority_accept(key())),
     ];
-    println!("| instruction | accounts | data bytes | transaction bytes |");
-    println!("|---|---|---|---|");
-    for (name, ix) in &instructions {
-        let size = transaction_size(ix);
-        println!(
-            "| {name} | {} | {} | {size} |",
-            ix.accounts.len(),
-            ix.data.len()
-        );
-        assert!(size <= PACKET_DATA_SIZE, "{name} takes {size} bytes");
-    }
+    let rows: Vec<(&str, Vec<Instruction>)> = instructions
+        .into_iter()
+        .map(|(name, ix)| (name, vec![ix]))
+        .collect();
+    io_harness::sizes::print_size_table(&rows);
     let config = 8 + client::Config::INIT_SPACE;
     println!("IosdConfig account: {config} bytes; holder and vault: 165; IOSD mint: 82");
 }

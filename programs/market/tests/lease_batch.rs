@@ -4,6 +4,7 @@
 
 use anchor_lang::prelude::Pubkey;
 use io_client::market as client;
+use io_harness::sizes::PACKET_DATA_SIZE;
 use io_harness::{IO, IOSD, Signer};
 use market::error::MarketError;
 use market::events::{LeaseSettled, LeaseSettlementSkipped, SkipReason};
@@ -13,7 +14,6 @@ use solana_transaction::versioned::VersionedTransaction;
 use crate::fixture::*;
 
 const HOUR: i64 = 3_600;
-const PACKET_DATA_SIZE: usize = 1_232;
 
 /// Adds `devices` more H100 ×8 devices to the scene's provider, staked and offered.
 fn more_devices(s: &mut Scene, devices: u32) -> Vec<Pubkey> {

@@ -26,39 +26,22 @@ pub struct OracleTotal {
 impl OracleTotal {
     /// The exact bytes an oracle signs for `domain` (`program_id` is the rewards program).
     pub fn message(&self, domain: &crate::ReceiptDomain) -> [u8; ORACLE_MESSAGE_LEN] {
-        let mut bytes = [0u8; ORACLE_MESSAGE_LEN];
-        let parts: [&[u8]; 6] = [
+        domain.message(
             &ORACLE_TAG,
-            domain.program_id.as_ref(),
-            &domain.genesis_hash,
-            self.device.as_ref(),
-            &self.cumulative_io_base.to_le_bytes(),
-            &self.config_version.to_le_bytes(),
-        ];
-        let mut at = 0usize;
-        for part in parts {
-            let end = at.saturating_add(part.len());
-            bytes[at..end].copy_from_slice(part);
-            at = end;
-        }
-        bytes
+            &[
+                self.device.as_ref(),
+                &self.cumulative_io_base.to_le_bytes(),
+                &self.config_version.to_le_bytes(),
+            ],
+        )
     }
 
     /// Parses `bytes` as an oracle total for `domain`; `None` for any other message.
     pub fn parse(bytes: &[u8], domain: &crate::ReceiptDomain) -> Option<Self> {
-        let bytes: &[u8; ORACLE_MESSAGE_LEN] = bytes.try_into().ok()?;
-        let (tag, rest) = bytes.split_first_chunk::<16>()?;
-        let (program, rest) = rest.split_first_chunk::<32>()?;
-        let (genesis, rest) = rest.split_first_chunk::<32>()?;
-        let (device, rest) = rest.split_first_chunk::<32>()?;
+        let fields = domain.fields::<ORACLE_MESSAGE_LEN>(&ORACLE_TAG, bytes)?;
+        let (device, rest) = fields.split_first_chunk::<32>()?;
         let (total, rest) = rest.split_first_chunk::<8>()?;
         let (version, _) = rest.split_first_chunk::<4>()?;
-        if *tag != ORACLE_TAG
-            || *program != domain.program_id.to_bytes()
-            || *genesis != domain.genesis_hash
-        {
-            return None;
-        }
         Some(Self {
             device: Pubkey::new_from_array(*device),
             cumulative_io_base: u64::from_le_bytes(*total),

@@ -189,7 +189,7 @@ fn how_many_devices_fit_one_claim() {
         .take_while(|&n| {
             let ixs = b.claim_ixs(&signed(&b, n), &devices(n));
             let message = solana_message::Message::new(&ixs, Some(&payer.pubkey()));
-            1 + 64 + message.serialize().len() <= 1_232
+            1 + 64 + message.serialize().len() <= io_harness::sizes::PACKET_DATA_SIZE
         })
         .last()
         .unwrap_or(0);

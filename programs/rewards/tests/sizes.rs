@@ -6,13 +6,6 @@ use anchor_lang::Space;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use io_client::rewards as client;
-use solana_message::Message;
-
-fn transaction_size(ixs: &[Instruction]) -> usize {
-    let payer = Pubkey::new_unique();
-    let message = Message::new(ixs, Some(&payer));
-    1 + 64 * usize::from(message.header.num_required_signatures) + message.serialize().len()
-}
 
 #[test]
 fn every_instruction_fits_a_transaction() {
@@ -125,17 +118,7 @@ fn every_instruction_fits_a_transaction() {
             vec![client::device_rewards_close(key(), key(), key())],
         ),
     ];
-    println!("| instruction | accounts | data bytes | transaction bytes |");
-    println!("|---|---|---|---|");
-    for (name, ixs) in &instructions {
-        let size = transaction_size(ixs);
-        println!(
-            "| {name} | {} | {} | {size} |",
-            ixs.last().unwrap().accounts.len(),
-            ixs.iter().map(|ix| ix.data.len()).sum::<usize>()
-        );
-        assert!(size <= 1_232, "{name} takes {size} bytes");
-    }
+    io_harness::sizes::print_size_table(&instructions);
     println!(
         "accounts: RewardsConfig {}, Season {}, SeasonDevice {}, DeviceRewards {} bytes; vaults 165",
         8 + client::Config::INIT_SPACE,

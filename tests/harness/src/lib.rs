@@ -19,6 +19,7 @@ pub mod cu_log;
 mod outcome;
 pub mod prices;
 pub mod programs;
+pub mod sizes;
 mod tokens;
 
 #[cfg(test)]
