@@ -101,24 +101,29 @@ async fn mirror(args: &Args, rpc_url: &str) -> anyhow::Result<()> {
     }
     if args.keep_running {
         println!("demo: running; the indexer polls every 2 s; Ctrl-C stops");
-        loop {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => return Ok(()),
-                _ = tokio::time::sleep(Duration::from_secs(2)) => {
-                    let summary = io_indexer::index_once(&source, &store, &io_decoder::PROGRAMS).await?;
-                    if summary.new_events > 0 {
-                        println!("demo: stored {} new events", summary.new_events);
-                    }
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        io_indexer::poll_until(
+            &source,
+            &store,
+            &io_decoder::PROGRAMS,
+            Duration::from_secs(2),
+            shutdown,
+            |summary| {
+                if summary.new_events > 0 {
+                    println!("demo: stored {} new events", summary.new_events);
                 }
-            }
-        }
+            },
+        )
+        .await?;
     }
     Ok(())
 }
 
 /// A program's name from its id, for the summary.
 fn program_name(id: &str) -> String {
-    io_harness::programs::ALL
+    io_client::native::ALL
         .iter()
         .find(|spec| spec.id.to_string() == id)
         .map_or_else(|| id.to_string(), |spec| spec.name.to_string())

@@ -106,7 +106,7 @@ impl Chain<'_> {
     fn post_price(&self, address: &Pubkey, usd_e8: i64, conf_e8: u64) -> anyhow::Result<()> {
         let now = self.clock()?;
         let mut update =
-            io_harness::prices::verified(io_harness::prices::io_usd(usd_e8, conf_e8, now));
+            io_client::prices::verified(io_client::prices::io_usd(usd_e8, conf_e8, now));
         update.posted_slot = self.rpc.get_slot()?;
         let data = update.encode();
         let lamports = self
@@ -266,7 +266,7 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
         max_io_in_base: 1_000 * IO,
     };
     chain.send(
-        &[iosd::mint_iosd(
+        &[iosd::iosd_mint(
             renter.pubkey(),
             renter_io,
             renter.pubkey(),
@@ -363,7 +363,7 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
         max_io_in_base: 100 * IO,
     };
     chain.send(
-        &[iosd::mint_iosd(
+        &[iosd::iosd_mint(
             user.pubkey(),
             user_io,
             user.pubkey(),

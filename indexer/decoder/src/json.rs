@@ -77,9 +77,8 @@ debug_name_field!(
     market::Role,
     market::KeySet,
     market::PauseClass,
-    market::Currency,
+    io_common::Currency,
     market::events::SkipReason,
-    inference::Currency,
     governance::ProposalState,
     governance::VoteChoice,
     rewards::RewardPool
@@ -101,7 +100,7 @@ impl JsonField for rewards::SeasonFormula {
     }
 }
 
-impl JsonField for governance::RealmParams {
+impl JsonField for governance::GovernanceParams {
     fn json(&self) -> Value {
         serde_json::json!({
             "voting_period_secs": self.voting_period_secs,
@@ -117,7 +116,7 @@ impl JsonField for governance::RealmParams {
     }
 }
 
-impl JsonField for market::state::EscrowTotals {
+impl JsonField for io_common::EscrowTotals {
     fn json(&self) -> Value {
         serde_json::json!({
             "iosd_micros": self.iosd_micros,
@@ -179,15 +178,6 @@ impl JsonField for market::state::StakeTotals {
             "escrowed_io_base": self.escrowed_io_base,
             "slashed_io_base": self.slashed_io_base,
             "withdrawn_io_base": self.withdrawn_io_base,
-        })
-    }
-}
-
-impl JsonField for inference::state::EscrowTotals {
-    fn json(&self) -> Value {
-        serde_json::json!({
-            "iosd_micros": self.iosd_micros,
-            "io_base": self.io_base,
         })
     }
 }

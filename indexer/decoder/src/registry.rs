@@ -96,7 +96,7 @@ pub fn event_kinds() -> &'static [EventKind] {
                 state,
                 revision,
             }),
-            event_kind!(iosd::IosdSpent {
+            event_kind!(iosd::EscrowDeposited {
                 spender_program,
                 source,
                 escrow,
@@ -104,7 +104,7 @@ pub fn event_kinds() -> &'static [EventKind] {
                 source_balance_micros,
                 escrow_balance_micros,
             }),
-            event_kind!(iosd::IosdPaidOut {
+            event_kind!(iosd::EscrowPaid {
                 spender_program,
                 escrow,
                 destination,
@@ -112,7 +112,7 @@ pub fn event_kinds() -> &'static [EventKind] {
                 escrow_balance_micros,
                 destination_balance_micros,
             }),
-            event_kind!(iosd::IosdEscrowBurned {
+            event_kind!(iosd::EscrowBurned {
                 spender_program,
                 escrow,
                 amount_micros,

@@ -165,11 +165,11 @@ fn a_malformed_loaded_address_is_named() {
     );
 }
 
-/// Every event in the committed IDLs (`app/idl`) is registered with the decoder under its
+/// Every event in the committed IDLs (`programs/idl`) is registered with the decoder under its
 /// program, with the discriminator the IDL states, so a new event cannot be indexed as `unknown`.
 #[test]
 fn every_idl_event_is_registered() {
-    let idl_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../app/idl");
+    let idl_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../programs/idl");
     let kinds = io_decoder::event_kinds();
     let mut checked = 0;
     for entry in std::fs::read_dir(&idl_dir).unwrap() {

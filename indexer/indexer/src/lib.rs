@@ -1,8 +1,12 @@
 //! The IO indexer: reads the programs' transactions over RPC, decodes their events and writes
 //! them to Postgres with the cursor, one database transaction per program and pass.
 //!
-//! So far one backfill pass ([`index_once`]); live subscriptions, fork handling and the
-//! reconciler come with the indexer issue.
+//! So far backfill passes: one ([`index_once`]), or one every few seconds until shut down
+//! ([`poll_until`], what the `io-indexer` binary and the demo run); live subscriptions, fork
+//! handling and the reconciler come with the indexer issue.
+
+use std::future::Future;
+use std::time::Duration;
 
 use anchor_lang::prelude::Pubkey;
 use io_decoder::{DecodeError, decode_transaction};
@@ -67,4 +71,26 @@ pub async fn index_once(
         }
     }
     Ok(summary)
+}
+
+/// Runs a pass now and then one every `interval` until `shutdown` completes, handing each
+/// pass's summary to `on_pass`. A pass that fails ends the loop with its error; a shutdown
+/// during a pass waits for that pass, whose writes are whole database transactions anyway.
+pub async fn poll_until(
+    source: &RpcSource,
+    store: &Store,
+    programs: &[Pubkey],
+    interval: Duration,
+    shutdown: impl Future<Output = ()>,
+    mut on_pass: impl FnMut(&PassSummary),
+) -> Result<(), IndexError> {
+    tokio::pin!(shutdown);
+    loop {
+        let summary = index_once(source, store, programs).await?;
+        on_pass(&summary);
+        tokio::select! {
+            _ = &mut shutdown => return Ok(()),
+            _ = tokio::time::sleep(interval) => {}
+        }
+    }
 }

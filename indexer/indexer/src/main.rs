@@ -37,20 +37,30 @@ async fn main() -> anyhow::Result<()> {
         .context("io-indexer")?;
     store.migrate().await.context("io-indexer")?;
     let source = RpcSource::new(args.rpc_url.clone(), CommitmentConfig::confirmed());
-    loop {
-        let summary = io_indexer::index_once(&source, &store, &io_decoder::PROGRAMS)
-            .await
-            .context("io-indexer")?;
+    let report = |summary: &io_indexer::PassSummary| {
         println!(
             "io-indexer: read {} transactions, stored {} new events",
             summary.transactions, summary.new_events
-        );
-        if args.once {
-            return Ok(());
-        }
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => return Ok(()),
-            _ = tokio::time::sleep(Duration::from_secs(args.poll_secs)) => {}
-        }
+        )
+    };
+    if args.once {
+        let summary = io_indexer::index_once(&source, &store, &io_decoder::PROGRAMS)
+            .await
+            .context("io-indexer")?;
+        report(&summary);
+        return Ok(());
     }
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    io_indexer::poll_until(
+        &source,
+        &store,
+        &io_decoder::PROGRAMS,
+        Duration::from_secs(args.poll_secs),
+        shutdown,
+        report,
+    )
+    .await
+    .context("io-indexer")
 }

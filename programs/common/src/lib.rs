@@ -1,6 +1,7 @@
 //! What every IO protocol program shares, and the off-chain code that talks to them: the deployer
-//! key fixed at build time, role-set bounds, PDA creation ([`create_pda_account`]) and token
-//! vaults owned by a PDA ([`PdaVault`]).
+//! key fixed at build time, role-set bounds, PDA creation that a pre-funded address cannot block
+//! ([`create_pda_account`], [`create_pda_with`], [`create_pda_token_account`]), token vaults
+//! owned by a PDA ([`PdaVault`]), and the escrowed currencies ([`Currency`], [`EscrowTotals`]).
 
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -8,12 +9,16 @@
 #[cfg(target_os = "solana")]
 use sbf_i128_abi as _;
 
+pub mod money;
 mod pda_account;
 pub mod pda_vault;
 
 use anchor_lang::prelude::Pubkey;
 
-pub use pda_account::create_pda_account;
+pub use money::{Currency, EscrowTotals, MoneyError};
+pub use pda_account::{
+    create_pda_account, create_pda_token_account, create_pda_with, is_uninitialized,
+};
 pub use pda_vault::PdaVault;
 
 /// The localnet deployer, whose keypair is committed at `keys/localnet-deployer.json`.

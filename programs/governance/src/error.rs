@@ -33,74 +33,108 @@ pub enum GovernanceError {
     /// 6008
     #[msg("a stored account broke one of its invariants")]
     InvariantViolated,
+    /// 6009
     #[msg("the lockup saturation must be positive and at most the longest lockup (8 years)")]
     LockupRangeInvalid,
+    /// 6010
     #[msg("an amount computation overflowed")]
     MathOverflow,
+    /// 6011
     #[msg("the IO mint must have 8 decimals")]
     IoMintDecimals,
+    /// 6012
     #[msg("the token account is not of the IO mint")]
     IoMintMismatch,
+    /// 6013
     #[msg("the account is not the configured vault")]
     VaultMismatch,
+    /// 6014
     #[msg("only the authority may do this")]
     NotAuthority,
+    /// 6015
     #[msg("only the guardian may do this")]
     NotGuardian,
+    /// 6016
     #[msg("the amount must be greater than zero")]
     ZeroAmount,
+    /// 6017
     #[msg("the lockup must end in the future and within the longest lockup")]
     LockupOutOfRange,
+    /// 6018
     #[msg("a lockup can be extended, never shortened")]
     LockupShortened,
+    /// 6019
     #[msg("only the position's owner may do this")]
     NotPositionOwner,
+    /// 6020
     #[msg("the lockup has not ended")]
     LockupNotEnded,
+    /// 6021
     #[msg("the position has votes on proposals still being decided: relinquish them first")]
     PositionHasVotes,
+    /// 6022
     #[msg("the position's voting power is below the proposal threshold")]
     BelowProposalThreshold,
+    /// 6023
     #[msg("only the proposal's creator may do this")]
     NotProposalCreator,
+    /// 6024
     #[msg("the proposal is not in the state this needs")]
     WrongProposalState,
+    /// 6025
     #[msg(
         "the proposal is too large: at most 8 instructions of 16 accounts and 224 data bytes each"
     )]
     ProposalTooLarge,
+    /// 6026
     #[msg("a proposal needs at least one instruction to go to a vote")]
     ProposalEmpty,
+    /// 6027
     #[msg("instructions are added in order: the index must be the proposal's instruction count")]
     InstructionOutOfOrder,
+    /// 6028
     #[msg("the vote is closed")]
     VotingClosed,
+    /// 6029
     #[msg("the vote is still open")]
     VotingOpen,
+    /// 6030
     #[msg("the position's lockup ends before the vote's end plus the hold-up")]
     LockupTooShort,
+    /// 6031
     #[msg("this position already voted on this proposal")]
     AlreadyVoted,
+    /// 6032
     #[msg("a proposal with votes cannot be cancelled")]
     ProposalHasVotes,
+    /// 6033
     #[msg("the veto window (the hold-up) is over")]
     VetoWindowOver,
+    /// 6034
     #[msg("the hold-up is not over: execution must wait")]
     HoldUpNotOver,
+    /// 6035
     #[msg("this instruction of the proposal was already executed")]
     AlreadyExecuted,
+    /// 6036
     #[msg("the accounts passed differ from the instruction's stored accounts")]
     AccountsMismatch,
+    /// 6037
     #[msg("the instruction needs a signer other than the governance PDA, which cannot be given")]
     ForeignSigner,
+    /// 6038
     #[msg("an account does not belong to this proposal or vote")]
     ProposalMismatch,
+    /// 6039
     #[msg("the proposal is not final: it cannot close yet")]
     ProposalNotFinal,
+    /// 6040
     #[msg("the proposal was defeated: it cannot execute")]
     ProposalDefeated,
+    /// 6041
     #[msg("the proposal was vetoed: it cannot execute")]
     ProposalVetoed,
+    /// 6042
     #[msg("the proposal's execution window (30 days after its hold-up) is over")]
     ExecutionWindowOver,
 }

@@ -3,7 +3,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::state::{ProposalState, RealmParams, VoteChoice};
+use crate::state::{GovernanceParams, ProposalState, VoteChoice};
 
 /// The configuration was created.
 #[event]
@@ -15,14 +15,14 @@ pub struct ConfigInitialized {
     pub governance: Pubkey,
     pub io_mint: Pubkey,
     pub vault: Pubkey,
-    pub params: RealmParams,
+    pub params: GovernanceParams,
     pub revision: u64,
 }
 
 /// The parameters changed.
 #[event]
 pub struct ParamsUpdated {
-    pub params: RealmParams,
+    pub params: GovernanceParams,
     pub revision: u64,
 }
 

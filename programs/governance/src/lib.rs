@@ -22,7 +22,7 @@ pub mod instructions;
 pub mod state;
 
 pub use instructions::*;
-pub use state::{ProposalState, RealmParams, StoredInstruction, StoredMeta, VoteChoice};
+pub use state::{GovernanceParams, ProposalState, StoredInstruction, StoredMeta, VoteChoice};
 
 declare_id!("81QiXticKbRib31xipkxibatimgjvbysHcXMv3gtg4Sd");
 
@@ -37,7 +37,7 @@ pub mod governance {
     }
 
     /// Authority (the governance PDA): changes the parameters.
-    pub fn params_set(ctx: Context<ParamsSet>, params: RealmParams) -> Result<()> {
+    pub fn params_set(ctx: Context<ParamsSet>, params: GovernanceParams) -> Result<()> {
         ParamsSet::handle(ctx, params)
     }
 

@@ -100,7 +100,7 @@ io_harness::config_init_tests!(Spec);
 /// Each parameter rule, by name.
 #[test]
 fn refuses_each_parameter_out_of_range() {
-    type Change = fn(&mut client::RealmParams);
+    type Change = fn(&mut client::GovernanceParams);
     let cases: [(Change, GovernanceError); 12] = [
         (
             |p| p.voting_period_secs = 0,

@@ -71,7 +71,7 @@ fn every_instruction_fits_a_transaction() {
         .collect();
     io_harness::sizes::print_size_table(&rows);
     println!(
-        "accounts: RealmConfig {}, Position {}, Proposal {}, ProposalInstruction {}, VoteMarker {} bytes; the vault 165",
+        "accounts: GovernanceConfig {}, Position {}, Proposal {}, ProposalInstruction {}, VoteMarker {} bytes; the vault 165",
         8 + client::Config::INIT_SPACE,
         8 + client::Position::INIT_SPACE,
         8 + client::Proposal::INIT_SPACE,

@@ -22,76 +22,112 @@ pub enum InferenceError {
     /// 6005
     #[msg("a stored account broke one of its invariants")]
     InvariantViolated,
+    /// 6006
     #[msg("the model id must not be empty")]
     ModelIdEmpty,
+    /// 6007
     #[msg("the model's content hash must not be empty")]
     ContentHashUnset,
+    /// 6008
     #[msg("a model needs a price per request or per 1k tokens")]
     ModelPriceZero,
+    /// 6009
     #[msg("the revenue split (model owner, provider, burn) must add up to 10_000 bps")]
     SplitNotWhole,
+    /// 6010
     #[msg("only the model's owner may do this")]
     NotModelOwner,
+    /// 6011
     #[msg("the model is retired")]
     ModelRetired,
+    /// 6012
     #[msg("the model must be retired and have no open session to close")]
     ModelInUse,
+    /// 6013
     #[msg("an amount computation overflowed")]
     MathOverflow,
+    /// 6014
     #[msg("the model is paused: no new sessions or direct payments")]
     ModelPaused,
+    /// 6015
     #[msg("the model has unclaimed earnings: claim them before closing")]
     ModelHasEarnings,
+    /// 6016
     #[msg("the IO mint must have 8 decimals")]
     IoMintDecimals,
+    /// 6017
     #[msg("the IOSD mint must be the iosd program's mint")]
     IosdMintMismatch,
+    /// 6018
     #[msg("the account is not the configured IO vault")]
     ConfigAccountMismatch,
+    /// 6019
     #[msg("a direct payment covers 1 to the configured maximum of requests")]
     DirectCountOutOfRange,
+    /// 6020
     #[msg("the price is above the most the user agreed to pay")]
     PriceAboveLimit,
+    /// 6021
     #[msg("the amount must be greater than zero")]
     ZeroAmount,
+    /// 6022
     #[msg("the token account is not of the model's currency")]
     CurrencyMismatch,
+    /// 6023
     #[msg("the payout account does not belong to the expected owner")]
     PayoutOwnerMismatch,
+    /// 6024
     #[msg("an IOSD payout account must be an iosd holder (frozen IOSD account)")]
     PayoutNotHolder,
+    /// 6025
     #[msg("the session key must be a real key, not the default address")]
     SessionKeyUnset,
+    /// 6026
     #[msg("only the session's user may do this")]
     NotSessionUser,
+    /// 6027
     #[msg("the session's close was requested: no more top-ups")]
     SessionClosing,
+    /// 6028
     #[msg("the session cannot be finalised yet: close not requested or timeout not over")]
     CloseTooEarly,
+    /// 6029
     #[msg("an account does not belong to this session")]
     SessionMismatch,
+    /// 6030
     #[msg("the account passed as the instructions sysvar is not the instructions sysvar")]
     NotInstructionsSysvar,
+    /// 6031
     #[msg("no instruction precedes this one: the receipt's ed25519 instruction must")]
     Ed25519InstructionMissing,
+    /// 6032
     #[msg("the preceding instruction is not the ed25519 program's")]
     NotEd25519Instruction,
+    /// 6033
     #[msg("the ed25519 instruction is truncated, or an offset runs past its data")]
     Ed25519Malformed,
+    /// 6034
     #[msg("the ed25519 instruction must verify exactly one signature")]
     Ed25519NotOneSignature,
+    /// 6035
     #[msg("the ed25519 instruction's offsets point into another instruction")]
     Ed25519OffsetsOutside,
+    /// 6036
     #[msg("the receipt is not signed by the session key")]
     ReceiptWrongSigner,
+    /// 6037
     #[msg("the signed message is not a receipt of this program on this cluster")]
     ReceiptMalformed,
+    /// 6038
     #[msg("the receipt is for another session")]
     ReceiptWrongSession,
+    /// 6039
     #[msg("the receipt adds nothing: its cumulative amount is the one already accepted")]
     ReceiptNotNewer,
+    /// 6040
     #[msg("the receipt's cumulative amount is below one already accepted")]
     ReceiptAmountWentBackwards,
+    /// 6041
     #[msg("nothing has been earned to claim")]
     NothingToClaim,
 }
@@ -118,6 +154,15 @@ impl From<io_receipt::PrecompileError> for InferenceError {
             }
             PrecompileError::NotOneSignature => Self::Ed25519NotOneSignature,
             PrecompileError::OffsetsOutsideInstruction => Self::Ed25519OffsetsOutside,
+        }
+    }
+}
+
+impl From<io_common::MoneyError> for InferenceError {
+    fn from(error: io_common::MoneyError) -> Self {
+        match error {
+            io_common::MoneyError::Overflow => Self::MathOverflow,
+            io_common::MoneyError::Underflow => Self::InvariantViolated,
         }
     }
 }

@@ -68,7 +68,7 @@ pub fn scene(currency: Currency) -> Scene {
         iosd_out_micros: 1_000 * IOSD,
         max_io_in_base: 1_000 * IO,
     };
-    let ix = io_client::iosd::mint_iosd(user.pubkey(), user_io, user.pubkey(), price, amount);
+    let ix = io_client::iosd::iosd_mint(user.pubkey(), user_io, user.pubkey(), price, amount);
     ctx.send(&[ix], &[&user]).expect("user buys IOSD");
     Scene {
         ctx,

@@ -69,7 +69,7 @@ pub struct IosdRedeemed {
 
 /// An allowed program moved a holder's IOSD into its escrow.
 #[event]
-pub struct IosdSpent {
+pub struct EscrowDeposited {
     pub spender_program: Pubkey,
     pub source: Pubkey,
     pub escrow: Pubkey,
@@ -80,7 +80,7 @@ pub struct IosdSpent {
 
 /// An allowed program paid IOSD out of its escrow to a holder.
 #[event]
-pub struct IosdPaidOut {
+pub struct EscrowPaid {
     pub spender_program: Pubkey,
     pub escrow: Pubkey,
     pub destination: Pubkey,
@@ -91,7 +91,7 @@ pub struct IosdPaidOut {
 
 /// An allowed program burned IOSD from its escrow (the burn share of a fee).
 #[event]
-pub struct IosdEscrowBurned {
+pub struct EscrowBurned {
     pub spender_program: Pubkey,
     pub escrow: Pubkey,
     pub amount_micros: u64,
@@ -101,7 +101,7 @@ pub struct IosdEscrowBurned {
     pub revision: u64,
 }
 
-/// The solvency state was recomputed by `refresh`.
+/// The solvency state was recomputed by `solvency_refresh`.
 #[event]
 pub struct SolvencyRefreshed {
     pub state: SolvencyState,

@@ -4,9 +4,9 @@
 //! - Holders' IOSD sits in frozen SPL Token accounts (`[b"holder", owner]`) whose freeze
 //!   authority is the config PDA: a plain token transfer fails, and only this program moves IOSD
 //!   (thaw, move, refreeze within one instruction).
-//! - Allowed programs (market, inference) spend by CPI, signing with their `[b"iosd_spender"]`
-//!   PDA: `spend` into their escrow, `pay_out` of it, `burn_escrow` (`spender_cpi` is their side
-//!   of these calls).
+//! - Allowed programs (market, inference) move IOSD by CPI, signing with their
+//!   `[b"iosd_spender"]` PDA: `escrow_deposit` into their escrow, `escrow_pay` out of it,
+//!   `escrow_burn` (`spender_cpi` is their side of these calls).
 //! - The vault's IO backs the supply; the collateral ratio on EMA drives healthy / warning /
 //!   mint-halted, a missing oracle drives oracle-halted; redemption pays in kind when under 1.0
 //!   or oracle-halted. Spending works in every state. A windowed breaker caps the mint rate.
@@ -52,33 +52,37 @@ pub mod iosd {
     }
 
     /// Commits IO into the vault and mints IOSD at the mint price.
-    pub fn mint_iosd(ctx: Context<MintIosd>, amount: MintAmount) -> Result<()> {
-        MintIosd::handle(ctx, amount)
+    pub fn iosd_mint(ctx: Context<IosdMint>, amount: MintAmount) -> Result<()> {
+        IosdMint::handle(ctx, amount)
     }
 
     /// Burns IOSD and pays IO from the vault, at the redeem price or in kind.
-    pub fn redeem(ctx: Context<Redeem>, iosd_in_micros: u64, min_io_out_base: u64) -> Result<()> {
-        Redeem::handle(ctx, iosd_in_micros, min_io_out_base)
+    pub fn iosd_redeem(
+        ctx: Context<IosdRedeem>,
+        iosd_in_micros: u64,
+        min_io_out_base: u64,
+    ) -> Result<()> {
+        IosdRedeem::handle(ctx, iosd_in_micros, min_io_out_base)
     }
 
     /// Allowed programs only: moves a holder's IOSD into the program's escrow.
-    pub fn spend(ctx: Context<Spend>, amount_micros: u64) -> Result<()> {
-        Spend::handle(ctx, amount_micros)
+    pub fn escrow_deposit(ctx: Context<EscrowDeposit>, amount_micros: u64) -> Result<()> {
+        EscrowDeposit::handle(ctx, amount_micros)
     }
 
     /// Allowed programs only: pays IOSD from the program's escrow to a holder.
-    pub fn pay_out(ctx: Context<PayOut>, amount_micros: u64) -> Result<()> {
-        PayOut::handle(ctx, amount_micros)
+    pub fn escrow_pay(ctx: Context<EscrowPay>, amount_micros: u64) -> Result<()> {
+        EscrowPay::handle(ctx, amount_micros)
     }
 
     /// Allowed programs only: burns IOSD from the program's escrow.
-    pub fn burn_escrow(ctx: Context<BurnEscrow>, amount_micros: u64) -> Result<()> {
-        BurnEscrow::handle(ctx, amount_micros)
+    pub fn escrow_burn(ctx: Context<EscrowBurn>, amount_micros: u64) -> Result<()> {
+        EscrowBurn::handle(ctx, amount_micros)
     }
 
     /// Permissionless: recomputes the solvency state from a price update.
-    pub fn refresh(ctx: Context<Refresh>) -> Result<()> {
-        Refresh::handle(ctx)
+    pub fn solvency_refresh(ctx: Context<SolvencyRefresh>) -> Result<()> {
+        SolvencyRefresh::handle(ctx)
     }
 
     /// Authority: changes the oracle and solvency parameters.

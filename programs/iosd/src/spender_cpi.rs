@@ -1,12 +1,68 @@
-//! An allowed program's calls into iosd's spend interface, each signed with the calling
-//! program's `[b"iosd_spender"]` PDA (feature `cpi`), and [`Escrows`]: that IOSD escrow beside
-//! the program's own IO vault, for programs paid in either token. The market and the inference
-//! program use both; `tests/spender-probe` shows the same calls written out by hand.
+//! An allowed program's side of iosd's spend interface (feature `cpi`), the one way the market
+//! and the inference program move IOSD:
+//!
+//! - [`IosdAccounts`]: the iosd accounts an IOSD movement names, nested in the caller's own
+//!   `Accounts` struct;
+//! - [`SpenderCpi`]: the calls, each signed with the caller's `[b"iosd_spender"]` PDA;
+//! - [`Escrows`]: that IOSD escrow beside the caller's own IO vault, each movement going to the
+//!   one of its [`Currency`].
+//!
+//! `tests/spender-probe` shows the same calls written out by hand.
 
 use anchor_lang::prelude::*;
-use io_common::PdaVault;
+use anchor_spl::token::Token;
+use io_common::{Currency, PdaVault};
 
 use crate::constants::SEED_SPENDER;
+
+/// The iosd accounts of an IOSD movement, as the calling program names them. iosd checks each
+/// of them itself when called (its config's seeds, its mint, that the escrow is the holder
+/// account of the spender PDA, that the spender is allowed); here only what the caller signs
+/// with is derived: the spender PDA, from the *calling* program's id.
+#[derive(Accounts)]
+pub struct IosdAccounts<'info> {
+    /// The calling program's spender PDA, which signs the CPIs.
+    /// CHECK: seeds checked against the executing program's id.
+    #[account(seeds = [SEED_SPENDER], bump)]
+    pub spender: UncheckedAccount<'info>,
+    /// CHECK: checked by iosd; writable because burning and redeeming count into its totals.
+    #[account(mut)]
+    pub iosd_config: UncheckedAccount<'info>,
+    /// CHECK: checked by iosd.
+    #[account(mut)]
+    pub iosd_mint: UncheckedAccount<'info>,
+    /// CHECK: the caller's escrow, checked by iosd (holder account owned by `spender`).
+    #[account(mut)]
+    pub escrow: UncheckedAccount<'info>,
+    pub token_program: Program<'info, Token>,
+    /// CHECK: checked by iosd.
+    pub iosd_event_authority: UncheckedAccount<'info>,
+    pub iosd_program: Program<'info, crate::program::Iosd>,
+}
+
+impl<'info> IosdAccounts<'info> {
+    /// The calls into iosd, signed with the spender PDA of bump `bumps.spender`.
+    pub fn cpi(&self, bumps: &IosdAccountsBumps) -> SpenderCpi<'info> {
+        SpenderCpi {
+            spender: self.spender.to_account_info(),
+            spender_bump: bumps.spender,
+            iosd_config: self.iosd_config.to_account_info(),
+            iosd_mint: self.iosd_mint.to_account_info(),
+            escrow: self.escrow.to_account_info(),
+            token_program: self.token_program.to_account_info(),
+            iosd_event_authority: self.iosd_event_authority.to_account_info(),
+            iosd_program: self.iosd_program.to_account_info(),
+        }
+    }
+
+    /// This IOSD escrow beside the caller's IO vault `io`.
+    pub fn escrows(&self, bumps: &IosdAccountsBumps, io: PdaVault<'info>) -> Escrows<'info> {
+        Escrows {
+            iosd: self.cpi(bumps),
+            io,
+        }
+    }
+}
 
 /// The iosd accounts every IOSD movement of an allowed program names.
 pub struct SpenderCpi<'info> {
@@ -22,7 +78,7 @@ pub struct SpenderCpi<'info> {
 
 impl<'info> SpenderCpi<'info> {
     /// `owner`'s IOSD from `source` into the escrow (the owner's signature passes through).
-    pub fn spend(
+    pub fn deposit(
         &self,
         owner: &AccountInfo<'info>,
         source: &AccountInfo<'info>,
@@ -30,7 +86,7 @@ impl<'info> SpenderCpi<'info> {
     ) -> Result<()> {
         let bump = [self.spender_bump];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
-        let accounts = crate::cpi::accounts::Spend {
+        let accounts = crate::cpi::accounts::EscrowDeposit {
             spender: self.spender.clone(),
             owner: owner.clone(),
             config: self.iosd_config.clone(),
@@ -41,20 +97,20 @@ impl<'info> SpenderCpi<'info> {
             event_authority: self.iosd_event_authority.clone(),
             program: self.iosd_program.clone(),
         };
-        crate::cpi::spend(
+        crate::cpi::escrow_deposit(
             CpiContext::new_with_signer(crate::ID, accounts, &[seeds]),
             amount,
         )
     }
 
     /// `amount` from the escrow to the holder account `destination`; nothing when 0.
-    pub fn pay_out(&self, destination: &AccountInfo<'info>, amount: u64) -> Result<()> {
+    pub fn pay(&self, destination: &AccountInfo<'info>, amount: u64) -> Result<()> {
         if amount == 0 {
             return Ok(());
         }
         let bump = [self.spender_bump];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
-        let accounts = crate::cpi::accounts::PayOut {
+        let accounts = crate::cpi::accounts::EscrowPay {
             spender: self.spender.clone(),
             config: self.iosd_config.clone(),
             iosd_mint: self.iosd_mint.clone(),
@@ -64,7 +120,7 @@ impl<'info> SpenderCpi<'info> {
             event_authority: self.iosd_event_authority.clone(),
             program: self.iosd_program.clone(),
         };
-        crate::cpi::pay_out(
+        crate::cpi::escrow_pay(
             CpiContext::new_with_signer(crate::ID, accounts, &[seeds]),
             amount,
         )
@@ -82,7 +138,7 @@ impl<'info> SpenderCpi<'info> {
     ) -> Result<()> {
         let bump = [self.spender_bump];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
-        let accounts = crate::cpi::accounts::Redeem {
+        let accounts = crate::cpi::accounts::IosdRedeem {
             owner: self.spender.clone(),
             config: self.iosd_config.clone(),
             price_update: price_update.clone(),
@@ -94,7 +150,7 @@ impl<'info> SpenderCpi<'info> {
             event_authority: self.iosd_event_authority.clone(),
             program: self.iosd_program.clone(),
         };
-        crate::cpi::redeem(
+        crate::cpi::iosd_redeem(
             CpiContext::new_with_signer(crate::ID, accounts, &[seeds]),
             amount,
             min_io_out,
@@ -108,7 +164,7 @@ impl<'info> SpenderCpi<'info> {
         }
         let bump = [self.spender_bump];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
-        let accounts = crate::cpi::accounts::BurnEscrow {
+        let accounts = crate::cpi::accounts::EscrowBurn {
             spender: self.spender.clone(),
             config: self.iosd_config.clone(),
             iosd_mint: self.iosd_mint.clone(),
@@ -117,87 +173,59 @@ impl<'info> SpenderCpi<'info> {
             event_authority: self.iosd_event_authority.clone(),
             program: self.iosd_program.clone(),
         };
-        crate::cpi::burn_escrow(
+        crate::cpi::escrow_burn(
             CpiContext::new_with_signer(crate::ID, accounts, &[seeds]),
             amount,
         )
     }
 }
 
-/// Which of a program's two escrows a movement uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Denomination {
-    /// IOSD, in the program's escrow (the iosd holder of its spender PDA).
-    Iosd,
-    /// IO, in the program's IO vault.
-    Io,
-}
-
 /// An allowed program's IOSD escrow and IO vault; each movement goes to the one of its
-/// denomination.
+/// currency.
 pub struct Escrows<'info> {
     pub iosd: SpenderCpi<'info>,
     pub io: PdaVault<'info>,
 }
 
 impl<'info> Escrows<'info> {
-    /// `owner`'s tokens from `source` into the escrow of `denomination`.
+    /// `owner`'s tokens from `source` into the escrow of `currency`.
     pub fn take(
         &self,
-        denomination: Denomination,
+        currency: Currency,
         owner: &AccountInfo<'info>,
         source: &AccountInfo<'info>,
         amount: u64,
     ) -> Result<()> {
-        match denomination {
-            Denomination::Iosd => self.iosd.spend(owner, source, amount),
-            Denomination::Io => self.io.deposit(owner, source, amount),
+        match currency {
+            Currency::Iosd => self.iosd.deposit(owner, source, amount),
+            Currency::Io => self.io.deposit(owner, source, amount),
         }
     }
 
-    /// `amount` out of the escrow of `denomination` to `destination` (an IOSD holder, or an IO
+    /// `amount` out of the escrow of `currency` to `destination` (an IOSD holder, or an IO
     /// account); nothing when 0.
     pub fn pay(
         &self,
-        denomination: Denomination,
+        currency: Currency,
         destination: &AccountInfo<'info>,
         amount: u64,
     ) -> Result<()> {
-        match denomination {
-            Denomination::Iosd => self.iosd.pay_out(destination, amount),
-            Denomination::Io => self.io.pay(destination, amount),
+        match currency {
+            Currency::Iosd => self.iosd.pay(destination, amount),
+            Currency::Io => self.io.pay(destination, amount),
         }
     }
 
-    /// Burns `amount` from the escrow of `denomination` (`io_mint` for IO); nothing when 0.
+    /// Burns `amount` from the escrow of `currency` (`io_mint` for IO); nothing when 0.
     pub fn burn(
         &self,
-        denomination: Denomination,
+        currency: Currency,
         io_mint: &AccountInfo<'info>,
         amount: u64,
     ) -> Result<()> {
-        match denomination {
-            Denomination::Iosd => self.iosd.burn(amount),
-            Denomination::Io => self.io.burn(io_mint, amount),
+        match currency {
+            Currency::Iosd => self.iosd.burn(amount),
+            Currency::Io => self.io.burn(io_mint, amount),
         }
     }
-}
-
-/// Builds a [`SpenderCpi`] from an `Accounts` struct with the fields `spender` (and its bump in
-/// `$bumps`), `iosd_config`, `iosd_mint`, `escrow`, `token_program`, `iosd_event_authority` and
-/// `iosd_program`.
-#[macro_export]
-macro_rules! spender_cpi {
-    ($accounts:expr, $bumps:expr) => {
-        $crate::spender_cpi::SpenderCpi {
-            spender: $accounts.spender.to_account_info(),
-            spender_bump: $bumps.spender,
-            iosd_config: $accounts.iosd_config.to_account_info(),
-            iosd_mint: $accounts.iosd_mint.to_account_info(),
-            escrow: $accounts.escrow.to_account_info(),
-            token_program: $accounts.token_program.to_account_info(),
-            iosd_event_authority: $accounts.iosd_event_authority.to_account_info(),
-            iosd_program: $accounts.iosd_program.to_account_info(),
-        }
-    };
 }

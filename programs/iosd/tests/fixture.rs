@@ -64,9 +64,9 @@ pub fn user(ctx: &mut TestContext, io_whole: u64) -> User {
     User { key, io, holder }
 }
 
-/// Sends `mint_iosd` for `user` into its own holder at `price`.
+/// Sends `iosd_mint` for `user` into its own holder at `price`.
 pub fn mint(ctx: &mut TestContext, user: &User, price: Pubkey, amount: MintAmount) -> Outcome {
-    let ix = client::mint_iosd(user.key.pubkey(), user.io, user.key.pubkey(), price, amount);
+    let ix = client::iosd_mint(user.key.pubkey(), user.io, user.key.pubkey(), price, amount);
     ctx.send(&[ix], &[&user.key])
 }
 
@@ -113,13 +113,13 @@ pub fn money_accounts(extra: &[Pubkey]) -> Vec<Pubkey> {
     accounts
 }
 
-/// The probe's accounts for `spend`: `owner`'s holder into the probe escrow.
+/// The probe's accounts for `escrow_deposit`: `owner`'s holder into the probe escrow.
 pub fn probe_spend(
     owner: &Pubkey,
     amount: u64,
     signed: bool,
 ) -> anchor_lang::solana_program::instruction::Instruction {
-    let accounts = spender_probe::accounts::Spend {
+    let accounts = spender_probe::accounts::Deposit {
         spender: client::spender_address(&spender_probe::ID),
         owner: *owner,
         config: client::config_address(),
@@ -131,12 +131,12 @@ pub fn probe_spend(
         iosd_program: client::ID,
     };
     let data = if signed {
-        spender_probe::instruction::Spend {
+        spender_probe::instruction::EscrowDeposit {
             amount_micros: amount,
         }
         .data()
     } else {
-        spender_probe::instruction::SpendUnsigned {
+        spender_probe::instruction::EscrowDepositUnsigned {
             amount_micros: amount,
         }
         .data()
@@ -148,7 +148,7 @@ pub fn probe_spend(
     }
 }
 
-/// The probe's accounts for `pay_out` (to `destination`) or `burn_escrow`.
+/// The probe's accounts for `escrow_pay` (to `destination`) or `escrow_burn`.
 pub fn probe_escrow_move(
     destination: Pubkey,
     amount: u64,
@@ -165,12 +165,12 @@ pub fn probe_escrow_move(
         iosd_program: client::ID,
     };
     let data = if burn {
-        spender_probe::instruction::BurnEscrow {
+        spender_probe::instruction::EscrowBurn {
             amount_micros: amount,
         }
         .data()
     } else {
-        spender_probe::instruction::PayOut {
+        spender_probe::instruction::EscrowPay {
             amount_micros: amount,
         }
         .data()

@@ -2,11 +2,11 @@
 
 mod admin;
 mod config_init;
+mod escrow;
 mod fixture;
 mod holder_open;
-mod mint_iosd;
+mod iosd_mint;
+mod iosd_redeem;
 mod property;
-mod redeem;
-mod refresh;
 mod sizes;
-mod spend;
+mod solvency_refresh;

@@ -15,7 +15,7 @@ use io_oracle::UsdPerIo;
 use io_oracle::price::collateral_ratio_bps;
 use iosd::MintAmount;
 use iosd::error::IosdError;
-use iosd::events::{IosdEscrowBurned, IosdMinted, IosdRedeemed};
+use iosd::events::{EscrowBurned, IosdMinted, IosdRedeemed};
 use proptest::prelude::*;
 
 use crate::fixture::*;
@@ -159,7 +159,7 @@ impl World {
                     let ix = probe_escrow_move(escrow, amount, true);
                     let outcome = self.ctx.send(&[ix], &[]);
                     prop_assert!(outcome.is_ok(), "burn must always work");
-                    let event: IosdEscrowBurned = outcome.unwrap().event(&client::ID);
+                    let event: EscrowBurned = outcome.unwrap().event(&client::ID);
                     self.model.burned += event.amount_micros;
                 }
             }
@@ -173,7 +173,7 @@ impl World {
             io_in_base: io_whole * IO,
             min_iosd_out_micros: 0,
         };
-        let ix = client::mint_iosd(
+        let ix = client::iosd_mint(
             user.key.pubkey(),
             user.io,
             user.key.pubkey(),
@@ -211,7 +211,7 @@ impl World {
         if amount == 0 {
             return Ok(());
         }
-        let ix = client::redeem(user.key.pubkey(), user.io, self.price, amount, 0);
+        let ix = client::iosd_redeem(user.key.pubkey(), user.io, self.price, amount, 0);
         let key = user.key.insecure_clone();
         let fresh = self.fresh();
         let halted = !fresh && self.ctx.now() - self.last_valid() > 600;

@@ -22,6 +22,7 @@ pub mod constants;
 pub mod error;
 pub mod events;
 pub mod instructions;
+pub mod math;
 pub mod state;
 
 pub use instructions::*;

@@ -190,7 +190,7 @@ pub fn scene(iosd_whole: u64) -> Scene {
             max_io_in_base: 1_000_000 * IO,
         };
         let ix =
-            io_client::iosd::mint_iosd(renter.pubkey(), renter_io, renter.pubkey(), price, amount);
+            io_client::iosd::iosd_mint(renter.pubkey(), renter_io, renter.pubkey(), price, amount);
         ctx.send(&[ix], &[&renter]).expect("renter buys IOSD");
     }
     let settler = ctx.funded_keypair();

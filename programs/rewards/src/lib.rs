@@ -84,7 +84,7 @@ pub mod rewards {
 
     /// Authority: replaces the block-reward oracle set (3 to 8 keys) and bumps its version.
     pub fn oracles_set(ctx: Context<OraclesSetAccounts>, oracles: Vec<Pubkey>) -> Result<()> {
-        instructions::distributor::oracles_set::handle(ctx, oracles)
+        instructions::block_rewards::oracles_set::handle(ctx, oracles)
     }
 
     /// Anyone: opens a device's block-reward record.

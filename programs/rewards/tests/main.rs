@@ -1,8 +1,8 @@
 //! Program tests of `rewards` in LiteSVM (one binary; one module per concern).
 
+mod block_rewards;
+mod block_rewards_property;
 mod config_init;
-mod distributor;
-mod distributor_property;
 mod fixture;
 mod season;
 mod season_property;

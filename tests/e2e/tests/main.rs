@@ -1,5 +1,6 @@
 //! End-to-end tests (one binary): real RPC through the local network, real Postgres.
 
+mod floors;
 mod localnet;
 mod marketplace;
 mod record;

@@ -1,5 +1,5 @@
 //! What the local network's RPC (surfpool 1.3.1) returns for each method and subscription the
-//! indexer, scheduler and CLI rely on. Each test pins one behaviour; tests/localnet/RPC.md sums
+//! indexer, scheduler and CLI rely on. Each test pins one behaviour; app/localnet/RPC.md sums
 //! them up. Waits are bounded polls, never timing assertions.
 
 use std::time::{Duration, Instant};

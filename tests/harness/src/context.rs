@@ -14,10 +14,6 @@ use solana_transaction::Transaction;
 use crate::outcome::{Executed, Failed, Outcome};
 use crate::{IO_DECIMALS, programs};
 
-/// The committed localnet deployer keypair, the only key the programs accept for `*_init`
-/// (unless the programs were built with `IO_DEPLOYER` set to another address).
-const DEPLOYER_KEYPAIR: &str = include_str!("../../../keys/localnet-deployer.json");
-
 /// Lamports given to every funded keypair: plenty for fees and rent.
 pub const FUNDING_LAMPORTS: u64 = 100_000_000_000;
 
@@ -49,22 +45,9 @@ pub struct TestContext {
     pub iosd_mint: Pubkey,
 }
 
-/// The localnet deployer's keypair.
-///
-/// # Panics
-/// When the programs were built with `IO_DEPLOYER` set to another key: only the committed
-/// localnet key can initialise them in tests and on the local network.
-pub fn deployer_keypair() -> Keypair {
-    let bytes: Vec<u8> =
-        serde_json::from_str(DEPLOYER_KEYPAIR).expect("deployer keypair is JSON bytes");
-    let deployer = Keypair::try_from(bytes.as_slice()).expect("valid deployer keypair");
-    assert_eq!(
-        deployer.pubkey(),
-        io_common::DEPLOYER,
-        "the programs were built with IO_DEPLOYER set to another key; unset it for tests"
-    );
-    deployer
-}
+/// The localnet deployer's keypair (io-client's): the only key the programs accept for
+/// `*_init` unless they were built with `IO_DEPLOYER` set to another address.
+pub use io_client::defaults::localnet_deployer as deployer_keypair;
 
 /// Builds a [`TestContext`].
 #[derive(Default)]
@@ -91,15 +74,7 @@ impl TestContextBuilder {
         clock.unix_timestamp = GENESIS_UNIX_TIME;
         svm.set_sysvar(&clock);
 
-        let deployer_bytes: Vec<u8> =
-            serde_json::from_str(DEPLOYER_KEYPAIR).expect("deployer keypair is JSON bytes");
-        let deployer =
-            Keypair::try_from(deployer_bytes.as_slice()).expect("valid deployer keypair");
-        assert_eq!(
-            deployer.pubkey(),
-            io_common::DEPLOYER,
-            "the programs were built with IO_DEPLOYER set to another key; unset it for tests"
-        );
+        let deployer = deployer_keypair();
         let payer = Keypair::new();
         let mut ctx = TestContext {
             svm,

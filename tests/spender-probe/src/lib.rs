@@ -1,6 +1,6 @@
 //! `spender_probe`: a test-only program that uses iosd's spend interface exactly as an allowed
 //! program does, by CPI signed with its `[b"iosd_spender"]` PDA, plus one path that calls
-//! `spend` without that signature, so the tests can show iosd refuses it.
+//! `escrow_deposit` without that signature, so the tests can show iosd refuses it.
 
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::program::invoke;
@@ -14,12 +14,12 @@ pub mod spender_probe {
     use super::*;
 
     /// Moves the signer's IOSD into this program's escrow.
-    pub fn spend(ctx: Context<Spend>, amount_micros: u64) -> Result<()> {
+    pub fn escrow_deposit(ctx: Context<Deposit>, amount_micros: u64) -> Result<()> {
         let bump = [ctx.bumps.spender];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
         let signer = &[seeds];
         let a = &ctx.accounts;
-        let accounts = iosd::cpi::accounts::Spend {
+        let accounts = iosd::cpi::accounts::EscrowDeposit {
             spender: a.spender.to_account_info(),
             owner: a.owner.to_account_info(),
             config: a.config.to_account_info(),
@@ -30,16 +30,16 @@ pub mod spender_probe {
             event_authority: a.iosd_event_authority.to_account_info(),
             program: a.iosd_program.to_account_info(),
         };
-        iosd::cpi::spend(
+        iosd::cpi::escrow_deposit(
             CpiContext::new_with_signer(iosd::ID, accounts, signer),
             amount_micros,
         )
     }
 
-    /// Calls iosd's `spend` naming the spender PDA without signing for it.
-    pub fn spend_unsigned(ctx: Context<Spend>, amount_micros: u64) -> Result<()> {
+    /// Calls iosd's `escrow_deposit` naming the spender PDA without signing for it.
+    pub fn escrow_deposit_unsigned(ctx: Context<Deposit>, amount_micros: u64) -> Result<()> {
         let a = &ctx.accounts;
-        let mut metas = iosd::accounts::Spend {
+        let mut metas = iosd::accounts::EscrowDeposit {
             spender: a.spender.key(),
             owner: a.owner.key(),
             config: a.config.key(),
@@ -55,18 +55,18 @@ pub mod spender_probe {
         let ix = anchor_lang::solana_program::instruction::Instruction {
             program_id: iosd::ID,
             accounts: metas,
-            data: iosd::instruction::Spend { amount_micros }.data(),
+            data: iosd::instruction::EscrowDeposit { amount_micros }.data(),
         };
         invoke(&ix, &a.to_account_infos()).map_err(Into::into)
     }
 
     /// Pays IOSD from this program's escrow to a holder.
-    pub fn pay_out(ctx: Context<EscrowMove>, amount_micros: u64) -> Result<()> {
+    pub fn escrow_pay(ctx: Context<EscrowMove>, amount_micros: u64) -> Result<()> {
         let bump = [ctx.bumps.spender];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
         let signer = &[seeds];
         let a = &ctx.accounts;
-        let accounts = iosd::cpi::accounts::PayOut {
+        let accounts = iosd::cpi::accounts::EscrowPay {
             spender: a.spender.to_account_info(),
             config: a.config.to_account_info(),
             iosd_mint: a.iosd_mint.to_account_info(),
@@ -76,19 +76,19 @@ pub mod spender_probe {
             event_authority: a.iosd_event_authority.to_account_info(),
             program: a.iosd_program.to_account_info(),
         };
-        iosd::cpi::pay_out(
+        iosd::cpi::escrow_pay(
             CpiContext::new_with_signer(iosd::ID, accounts, signer),
             amount_micros,
         )
     }
 
     /// Burns IOSD from this program's escrow.
-    pub fn burn_escrow(ctx: Context<EscrowMove>, amount_micros: u64) -> Result<()> {
+    pub fn escrow_burn(ctx: Context<EscrowMove>, amount_micros: u64) -> Result<()> {
         let bump = [ctx.bumps.spender];
         let seeds: &[&[u8]] = &[SEED_SPENDER, &bump];
         let signer = &[seeds];
         let a = &ctx.accounts;
-        let accounts = iosd::cpi::accounts::BurnEscrow {
+        let accounts = iosd::cpi::accounts::EscrowBurn {
             spender: a.spender.to_account_info(),
             config: a.config.to_account_info(),
             iosd_mint: a.iosd_mint.to_account_info(),
@@ -97,16 +97,16 @@ pub mod spender_probe {
             event_authority: a.iosd_event_authority.to_account_info(),
             program: a.iosd_program.to_account_info(),
         };
-        iosd::cpi::burn_escrow(
+        iosd::cpi::escrow_burn(
             CpiContext::new_with_signer(iosd::ID, accounts, signer),
             amount_micros,
         )
     }
 }
 
-/// Accounts of `spend` and `spend_unsigned`; iosd checks all of them.
+/// Accounts of `escrow_deposit` and `escrow_deposit_unsigned`; iosd checks all of them.
 #[derive(Accounts)]
-pub struct Spend<'info> {
+pub struct Deposit<'info> {
     /// CHECK: this program's spender PDA.
     #[account(seeds = [SEED_SPENDER], bump)]
     pub spender: UncheckedAccount<'info>,
@@ -130,7 +130,7 @@ pub struct Spend<'info> {
     pub iosd_program: UncheckedAccount<'info>,
 }
 
-/// Accounts of `pay_out` and `burn_escrow` (`burn_escrow` ignores `destination`).
+/// Accounts of `escrow_pay` and `escrow_burn` (`escrow_burn` ignores `destination`).
 #[derive(Accounts)]
 pub struct EscrowMove<'info> {
     /// CHECK: this program's spender PDA.

@@ -1,4 +1,5 @@
-//! Instructions, grouped by concern.
+//! Instructions of the governance program, one per file, grouped by the accounts they act on:
+//! `admin/` the configuration, `position/` locked IO, `proposal/` and `vote/`.
 
 pub mod admin;
 pub mod position;

@@ -1,4 +1,4 @@
-//! `RealmConfig`: roles, parameters and totals of the governance program (one per deployment).
+//! `GovernanceConfig`: roles, parameters and totals of the governance program (one per deployment).
 
 use anchor_lang::prelude::*;
 
@@ -10,7 +10,7 @@ use crate::error::GovernanceError;
 
 /// The parameters the authority (the governance PDA itself, on a real deployment) sets.
 #[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RealmParams {
+pub struct GovernanceParams {
     /// Seconds a proposal stays open for votes once signed off.
     pub voting_period_secs: u32,
     /// Seconds between the end of the vote and execution: the guardian's veto window.
@@ -31,7 +31,7 @@ pub struct RealmParams {
     pub proposal_deposit_lamports: u64,
 }
 
-impl RealmParams {
+impl GovernanceParams {
     /// The parameter rules, shared by `config_init` and `params_set`.
     pub fn check(&self) -> Result<()> {
         require!(
@@ -62,7 +62,7 @@ impl RealmParams {
 
 #[account]
 #[derive(InitSpace, Debug, PartialEq, Eq)]
-pub struct RealmConfig {
+pub struct GovernanceConfig {
     /// Layout version (`ACCOUNT_VERSION`).
     pub version: u8,
     /// Bumps of the config, the vault and the governance PDA, stored so checks never search.
@@ -83,7 +83,7 @@ pub struct RealmConfig {
     pub io_mint: Pubkey,
     /// The token account holding every position's IO (owned by this config).
     pub vault: Pubkey,
-    pub params: RealmParams,
+    pub params: GovernanceParams,
     /// IO locked in all positions: the vault holds at least this.
     pub locked_total: u64,
     pub positions_open: u64,
@@ -93,7 +93,7 @@ pub struct RealmConfig {
     pub reserved: [u8; 64],
 }
 
-impl RealmConfig {
+impl GovernanceConfig {
     /// The governance PDA: the signer of executed proposals.
     pub fn governance_address(&self) -> Result<Pubkey> {
         Pubkey::create_program_address(

@@ -10,7 +10,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::{ACCOUNT_VERSION, MULTIPLIER_ONE_BPS};
 use crate::error::GovernanceError;
-use crate::state::RealmParams;
+use crate::state::GovernanceParams;
 
 #[account]
 #[derive(InitSpace, Debug, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub struct Position {
 }
 
 /// The voting power of `amount` locked for `remaining_secs` more seconds, rounded down.
-pub fn voting_power(amount: u64, remaining_secs: u64, params: &RealmParams) -> Result<u64> {
+pub fn voting_power(amount: u64, remaining_secs: u64, params: &GovernanceParams) -> Result<u64> {
     let saturation = u128::from(params.lockup_saturation_secs);
     let bonus_bps = params
         .max_lockup_multiplier_bps
@@ -64,7 +64,7 @@ impl Position {
     }
 
     /// Voting power at `now`.
-    pub fn power(&self, now: i64, params: &RealmParams) -> Result<u64> {
+    pub fn power(&self, now: i64, params: &GovernanceParams) -> Result<u64> {
         voting_power(self.amount, self.remaining_secs(now), params)
     }
 

@@ -5,43 +5,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::{ACCOUNT_VERSION, MAX_DIRECT_BATCH, MIN_SESSION_CLOSE_TIMEOUT_SECS};
 use crate::error::InferenceError;
-use crate::state::Currency;
-
-/// What the program owes out of its two escrows: open sessions' unspent deposits plus model
-/// owners' unclaimed shares. The IOSD escrow (iosd holder of this program's spender PDA) and the
-/// IO vault hold at least this much (anyone may send tokens to them).
-#[derive(
-    AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, Default, PartialEq, Eq,
-)]
-pub struct EscrowTotals {
-    pub iosd_micros: u64,
-    pub io_base: u64,
-}
-
-impl EscrowTotals {
-    fn of(&mut self, currency: Currency) -> &mut u64 {
-        match currency {
-            Currency::Iosd => &mut self.iosd_micros,
-            Currency::Io => &mut self.io_base,
-        }
-    }
-
-    pub fn credit(&mut self, currency: Currency, amount: u64) -> Result<()> {
-        let total = self.of(currency);
-        *total = total
-            .checked_add(amount)
-            .ok_or(InferenceError::MathOverflow)?;
-        Ok(())
-    }
-
-    pub fn debit(&mut self, currency: Currency, amount: u64) -> Result<()> {
-        let total = self.of(currency);
-        *total = total
-            .checked_sub(amount)
-            .ok_or(InferenceError::InvariantViolated)?;
-        Ok(())
-    }
-}
+use io_common::{Currency, EscrowTotals};
 
 #[account]
 #[derive(InitSpace, Debug, PartialEq, Eq)]

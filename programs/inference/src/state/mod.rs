@@ -7,3 +7,6 @@ pub mod session;
 pub use config::*;
 pub use model::*;
 pub use session::*;
+
+/// The escrowed currencies and their totals are io-common's, shared with the other programs.
+pub use io_common::{Currency, EscrowTotals};

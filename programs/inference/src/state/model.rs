@@ -1,19 +1,10 @@
 //! `Model`: a registered model, its price and how each payment for it is split.
 
 use anchor_lang::prelude::*;
-use io_common::BPS_DENOMINATOR;
+use io_common::{BPS_DENOMINATOR, Currency};
 
 use crate::constants::ACCOUNT_VERSION;
 use crate::error::InferenceError;
-
-/// The token a model is paid in.
-#[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Currency {
-    /// IOSD micros (1 IOSD = 1 USD).
-    Iosd,
-    /// IO base units.
-    Io,
-}
 
 /// Where each payment goes, in basis points adding up to 10_000.
 #[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]

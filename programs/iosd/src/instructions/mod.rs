@@ -1,20 +1,13 @@
-//! Instructions of the iosd program, one per file.
+//! Instructions of the iosd program, one per file, grouped by the accounts they act on:
+//! `admin/` the configuration, `holder/` holders' accounts (open, mint, redeem), `escrow/` the
+//! spend interface of allowed programs, `solvency/` the solvency record.
 
 pub mod admin;
-pub mod burn_escrow;
-pub mod holder_open;
-pub mod mint_iosd;
-pub mod pay_out;
-pub mod redeem;
-pub mod refresh;
-pub mod spend;
-mod spender;
+pub mod escrow;
+pub mod holder;
+pub mod solvency;
 
 pub use admin::*;
-pub use burn_escrow::*;
-pub use holder_open::*;
-pub use mint_iosd::*;
-pub use pay_out::*;
-pub use redeem::*;
-pub use refresh::*;
-pub use spend::*;
+pub use escrow::*;
+pub use holder::*;
+pub use solvency::*;

@@ -1,4 +1,6 @@
-//! Instructions of the market program, one per file, grouped by who calls them.
+//! Instructions of the market program, one per file, grouped by the accounts they act on:
+//! `admin/` the configuration (roles, key sets, pauses, parameters), `price_book/` GPU classes,
+//! `provider/`, `device/`, `stake/`, `slash/` and `lease/`.
 
 pub mod admin;
 pub mod device;

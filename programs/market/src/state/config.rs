@@ -6,7 +6,7 @@ use io_common::{BPS_DENOMINATOR, MAX_GUARDIAN_PAUSE_HOURS, MAX_ROLE_KEYS};
 
 use crate::constants::{ACCOUNT_VERSION, MAX_APPEAL_WINDOW_SECS, MAX_COOLDOWN_SECS};
 use crate::error::MarketError;
-use crate::state::Currency;
+use io_common::EscrowTotals;
 
 /// The parameters the authority sets (at `config_init`, then `params_set`).
 #[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,41 +77,6 @@ pub enum KeySet {
 pub enum Role {
     Authority,
     Guardian,
-}
-
-/// What the market owes out of its two lease escrows: the open leases' remaining deposits plus
-/// providers' unclaimed earnings. The IOSD escrow (iosd holder of the market's spender PDA) and
-/// the IO lease vault hold at least this much (anyone may send tokens to them).
-#[derive(
-    AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, Default, PartialEq, Eq,
-)]
-pub struct EscrowTotals {
-    pub iosd_micros: u64,
-    pub io_base: u64,
-}
-
-impl EscrowTotals {
-    /// The total of `currency`.
-    pub fn of(&mut self, currency: Currency) -> &mut u64 {
-        match currency {
-            Currency::Iosd => &mut self.iosd_micros,
-            Currency::Io => &mut self.io_base,
-        }
-    }
-
-    pub fn credit(&mut self, currency: Currency, amount: u64) -> Result<()> {
-        let total = self.of(currency);
-        *total = total.checked_add(amount).ok_or(MarketError::MathOverflow)?;
-        Ok(())
-    }
-
-    pub fn debit(&mut self, currency: Currency, amount: u64) -> Result<()> {
-        let total = self.of(currency);
-        *total = total
-            .checked_sub(amount)
-            .ok_or(MarketError::InvariantViolated)?;
-        Ok(())
-    }
 }
 
 /// Stake held across all devices, for the events' post-state totals.

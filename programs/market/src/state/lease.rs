@@ -8,19 +8,11 @@
 //! deltas of cumulative usage: `min(payable(cumulative), deposited) − paid`.
 
 use anchor_lang::prelude::*;
+use io_common::Currency;
 use io_oracle::UsdPerIo;
 
 use crate::constants::{ACCOUNT_VERSION, SECS_PER_HOUR};
 use crate::error::MarketError;
-
-/// What a lease is funded and paid in.
-#[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Currency {
-    /// IOSD micros, through the iosd spend interface.
-    Iosd,
-    /// IO base units, at the oracle quote locked at open.
-    Io,
-}
 
 #[account]
 #[derive(InitSpace, Debug, PartialEq, Eq)]

@@ -13,3 +13,6 @@ pub use gpu_class::*;
 pub use lease::*;
 pub use provider::*;
 pub use slash::*;
+
+/// The escrowed currencies and their totals are io-common's, shared with the other programs.
+pub use io_common::{Currency, EscrowTotals};

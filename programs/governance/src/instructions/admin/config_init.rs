@@ -2,12 +2,12 @@
 //! once.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token::{self, InitializeAccount3, Mint, Token, TokenAccount};
+use anchor_spl::token::{Mint, Token};
 
 use crate::constants::{ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_GOVERNANCE, SEED_VAULT};
 use crate::error::GovernanceError;
 use crate::events::ConfigInitialized;
-use crate::state::{RealmConfig, RealmParams};
+use crate::state::{GovernanceConfig, GovernanceParams};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ConfigInitArgs {
@@ -16,7 +16,7 @@ pub struct ConfigInitArgs {
     pub authority: Pubkey,
     /// Key that may veto a passed proposal during its hold-up; the default address for none.
     pub guardian: Pubkey,
-    pub params: RealmParams,
+    pub params: GovernanceParams,
 }
 
 #[event_cpi]
@@ -46,7 +46,7 @@ impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
         for account in [&self.config, &self.vault] {
             require!(
-                account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
+                io_common::is_uninitialized(account),
                 GovernanceError::AlreadyInitialized
             );
         }
@@ -66,7 +66,7 @@ impl ConfigInit<'_> {
     pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
         ctx.accounts.validate(&args)?;
         let accounts = &ctx.accounts;
-        let config = RealmConfig {
+        let config = GovernanceConfig {
             version: ACCOUNT_VERSION,
             bump: ctx.bumps.config,
             vault_bump: ctx.bumps.vault,
@@ -85,29 +85,22 @@ impl ConfigInit<'_> {
             reserved: [0; 64],
         };
         config.invariant()?;
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.deployer.to_account_info(),
             &accounts.config.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + RealmConfig::INIT_SPACE,
             &[SEED_CONFIG, &[config.bump]],
+            &config,
         )?;
-        config.try_serialize(&mut &mut accounts.config.try_borrow_mut_data()?[..])?;
-        io_common::create_pda_account(
+        io_common::create_pda_token_account(
             &accounts.deployer.to_account_info(),
             &accounts.vault.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &accounts.token_program.key(),
-            TokenAccount::LEN,
+            &accounts.token_program.to_account_info(),
+            &accounts.io_mint.to_account_info(),
+            &accounts.config.to_account_info(),
             &[SEED_VAULT, &[config.vault_bump]],
         )?;
-        let init = InitializeAccount3 {
-            account: accounts.vault.to_account_info(),
-            mint: accounts.io_mint.to_account_info(),
-            authority: accounts.config.to_account_info(),
-        };
-        token::initialize_account3(CpiContext::new(accounts.token_program.key(), init))?;
         emit_cpi!(ConfigInitialized {
             config: accounts.config.key(),
             authority: config.authority,

@@ -7,7 +7,7 @@ use anchor_lang::prelude::*;
 use crate::constants::SEED_CONFIG;
 use crate::error::GovernanceError;
 use crate::events::ParamsUpdated;
-use crate::state::{RealmConfig, RealmParams};
+use crate::state::{GovernanceConfig, GovernanceParams};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -19,11 +19,11 @@ pub struct ParamsSet<'info> {
         bump = config.bump,
         has_one = authority @ GovernanceError::NotAuthority,
     )]
-    pub config: Account<'info, RealmConfig>,
+    pub config: Account<'info, GovernanceConfig>,
 }
 
 impl ParamsSet<'_> {
-    pub fn handle(ctx: Context<Self>, params: RealmParams) -> Result<()> {
+    pub fn handle(ctx: Context<Self>, params: GovernanceParams) -> Result<()> {
         params.check()?;
         let config = &mut ctx.accounts.config;
         config.params = params;

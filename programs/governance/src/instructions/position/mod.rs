@@ -12,13 +12,13 @@ pub use position_withdraw::*;
 use anchor_lang::prelude::*;
 
 use crate::events::PositionChanged;
-use crate::state::{Position, RealmConfig};
+use crate::state::{GovernanceConfig, Position};
 
 /// The `PositionChanged` event of `position` at `now`.
 pub(crate) fn position_event(
     address: Pubkey,
     position: &Position,
-    config: &RealmConfig,
+    config: &GovernanceConfig,
     now: i64,
     closed: bool,
 ) -> Result<PositionChanged> {
@@ -40,7 +40,7 @@ pub(crate) fn position_event(
 }
 
 /// Checks a lockup end against `now` and the longest lockup.
-pub(crate) fn check_lockup_end(lockup_end: i64, now: i64, config: &RealmConfig) -> Result<()> {
+pub(crate) fn check_lockup_end(lockup_end: i64, now: i64, config: &GovernanceConfig) -> Result<()> {
     let latest = now
         .checked_add(i64::from(config.params.max_lockup_secs))
         .ok_or(crate::error::GovernanceError::MathOverflow)?;

@@ -6,14 +6,14 @@ use anchor_lang::prelude::*;
 use super::{check_lockup_end, position_event};
 use crate::constants::SEED_CONFIG;
 use crate::error::GovernanceError;
-use crate::state::{Position, RealmConfig};
+use crate::state::{GovernanceConfig, Position};
 
 #[event_cpi]
 #[derive(Accounts)]
 pub struct PositionExtend<'info> {
     pub owner: Signer<'info>,
     #[account(seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, RealmConfig>,
+    pub config: Account<'info, GovernanceConfig>,
     #[account(mut, has_one = owner @ GovernanceError::NotPositionOwner)]
     pub position: Account<'info, Position>,
 }

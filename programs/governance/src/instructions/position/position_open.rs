@@ -7,7 +7,7 @@ use anchor_spl::token::{self, Token, TokenAccount, Transfer};
 use super::{check_lockup_end, position_event};
 use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_POSITION};
 use crate::error::GovernanceError;
-use crate::state::{Position, RealmConfig};
+use crate::state::{GovernanceConfig, Position};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -16,7 +16,7 @@ pub struct PositionOpen<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, RealmConfig>,
+    pub config: Account<'info, GovernanceConfig>,
     /// CHECK: seeds checked here; created by `handle`, which refuses an existing account.
     #[account(mut, seeds = [SEED_POSITION, owner.key().as_ref(), &id.to_le_bytes()], bump)]
     pub position: UncheckedAccount<'info>,
@@ -36,8 +36,7 @@ impl PositionOpen<'_> {
         require!(amount > 0, GovernanceError::ZeroAmount);
         check_lockup_end(lockup_end, now, &accounts.config)?;
         require!(
-            accounts.position.owner == &anchor_lang::system_program::ID
-                && accounts.position.data_is_empty(),
+            io_common::is_uninitialized(&accounts.position),
             GovernanceError::AlreadyInitialized
         );
         let owner = accounts.owner.key();
@@ -55,20 +54,18 @@ impl PositionOpen<'_> {
             reserved: [0; 32],
         };
         position.invariant()?;
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.owner.to_account_info(),
             &accounts.position.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + Position::INIT_SPACE,
             &[
                 SEED_POSITION,
                 owner.as_ref(),
                 &id.to_le_bytes(),
                 &[position.bump],
             ],
+            &position,
         )?;
-        position.try_serialize(&mut &mut accounts.position.try_borrow_mut_data()?[..])?;
         let transfer = Transfer {
             from: accounts.owner_io.to_account_info(),
             to: accounts.vault.to_account_info(),

@@ -7,7 +7,7 @@ use anchor_spl::token::{self, Token, TokenAccount, Transfer};
 use super::position_event;
 use crate::constants::SEED_CONFIG;
 use crate::error::GovernanceError;
-use crate::state::{Position, RealmConfig};
+use crate::state::{GovernanceConfig, Position};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -15,7 +15,7 @@ pub struct PositionWithdraw<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, RealmConfig>,
+    pub config: Account<'info, GovernanceConfig>,
     #[account(
         mut,
         close = owner,

@@ -42,8 +42,7 @@ impl ProposalAddInstruction<'_> {
         );
         instruction.check()?;
         require!(
-            accounts.proposal_instruction.owner == &anchor_lang::system_program::ID
-                && accounts.proposal_instruction.data_is_empty(),
+            io_common::is_uninitialized(&accounts.proposal_instruction),
             GovernanceError::AlreadyInitialized
         );
         let proposal_key = proposal.key();
@@ -57,20 +56,18 @@ impl ProposalAddInstruction<'_> {
             executed_at: 0,
             rent_payer: accounts.creator.key(),
         };
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.creator.to_account_info(),
             &accounts.proposal_instruction.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + ProposalInstruction::INIT_SPACE,
             &[
                 SEED_PROPOSAL_IX,
                 proposal_key.as_ref(),
                 &[index],
                 &[stored.bump],
             ],
+            &stored,
         )?;
-        stored.try_serialize(&mut &mut accounts.proposal_instruction.try_borrow_mut_data()?[..])?;
         let proposal = &mut ctx.accounts.proposal;
         proposal.instruction_count = index.checked_add(1).ok_or(GovernanceError::MathOverflow)?;
         proposal.bump_revision()?;

@@ -7,7 +7,7 @@ use anchor_lang::system_program::{self, Transfer};
 use super::proposal_event;
 use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_PROPOSAL};
 use crate::error::GovernanceError;
-use crate::state::{Position, Proposal, ProposalState, RealmConfig};
+use crate::state::{GovernanceConfig, Position, Proposal, ProposalState};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -15,7 +15,7 @@ pub struct ProposalCreate<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, RealmConfig>,
+    pub config: Account<'info, GovernanceConfig>,
     /// A position of the creator's, whose power qualifies it.
     #[account(constraint = position.owner == creator.key() @ GovernanceError::NotPositionOwner)]
     pub position: Account<'info, Position>,
@@ -39,8 +39,7 @@ impl ProposalCreate<'_> {
             GovernanceError::BelowProposalThreshold
         );
         require!(
-            accounts.proposal.owner == &anchor_lang::system_program::ID
-                && accounts.proposal.data_is_empty(),
+            io_common::is_uninitialized(&accounts.proposal),
             GovernanceError::AlreadyInitialized
         );
         let index = accounts.config.proposals_created;
@@ -70,15 +69,13 @@ impl ProposalCreate<'_> {
             reserved: [0; 32],
         };
         proposal.invariant()?;
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.creator.to_account_info(),
             &accounts.proposal.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + Proposal::INIT_SPACE,
             &[SEED_PROPOSAL, &index.to_le_bytes(), &[proposal.bump]],
+            &proposal,
         )?;
-        proposal.try_serialize(&mut &mut accounts.proposal.try_borrow_mut_data()?[..])?;
         if proposal.deposit_lamports > 0 {
             let deposit = Transfer {
                 from: accounts.creator.to_account_info(),

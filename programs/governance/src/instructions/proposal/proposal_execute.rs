@@ -12,7 +12,7 @@ use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
 use crate::constants::{SEED_CONFIG, SEED_GOVERNANCE};
 use crate::error::GovernanceError;
 use crate::events::InstructionExecuted;
-use crate::state::{Proposal, ProposalInstruction, ProposalState, RealmConfig};
+use crate::state::{GovernanceConfig, Proposal, ProposalInstruction, ProposalState};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -21,7 +21,7 @@ pub struct ProposalExecute<'info> {
     /// Read-only: an executed instruction may change the config (a parameter proposal), and a
     /// writable copy here would overwrite that change when this instruction ends.
     #[account(seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, RealmConfig>,
+    pub config: Account<'info, GovernanceConfig>,
     #[account(mut)]
     pub proposal: Account<'info, Proposal>,
     #[account(mut, has_one = proposal @ GovernanceError::ProposalMismatch)]

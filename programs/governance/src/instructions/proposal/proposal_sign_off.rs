@@ -6,14 +6,14 @@ use anchor_lang::prelude::*;
 use super::proposal_event;
 use crate::constants::SEED_CONFIG;
 use crate::error::GovernanceError;
-use crate::state::{ProposalState, RealmConfig};
+use crate::state::{GovernanceConfig, ProposalState};
 
 #[event_cpi]
 #[derive(Accounts)]
 pub struct ProposalSignOff<'info> {
     pub creator: Signer<'info>,
     #[account(seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, RealmConfig>,
+    pub config: Account<'info, GovernanceConfig>,
     #[account(mut, has_one = creator @ GovernanceError::NotProposalCreator)]
     pub proposal: Account<'info, crate::state::Proposal>,
 }

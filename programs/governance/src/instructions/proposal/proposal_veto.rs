@@ -6,7 +6,7 @@ use anchor_lang::prelude::*;
 use super::proposal_event;
 use crate::constants::SEED_CONFIG;
 use crate::error::GovernanceError;
-use crate::state::{Proposal, ProposalState, RealmConfig};
+use crate::state::{GovernanceConfig, Proposal, ProposalState};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -17,7 +17,7 @@ pub struct ProposalVeto<'info> {
         bump = config.bump,
         has_one = guardian @ GovernanceError::NotGuardian,
     )]
-    pub config: Account<'info, RealmConfig>,
+    pub config: Account<'info, GovernanceConfig>,
     #[account(mut)]
     pub proposal: Account<'info, Proposal>,
 }

@@ -8,7 +8,7 @@ use anchor_lang::prelude::*;
 use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_VOTE};
 use crate::error::GovernanceError;
 use crate::events::VoteCast as VoteCastEvent;
-use crate::state::{Position, Proposal, ProposalState, RealmConfig, VoteChoice, VoteMarker};
+use crate::state::{GovernanceConfig, Position, Proposal, ProposalState, VoteChoice, VoteMarker};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -16,7 +16,7 @@ pub struct VoteCast<'info> {
     #[account(mut)]
     pub voter: Signer<'info>,
     #[account(seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, RealmConfig>,
+    pub config: Account<'info, GovernanceConfig>,
     #[account(mut)]
     pub proposal: Account<'info, Proposal>,
     #[account(mut, constraint = position.owner == voter.key() @ GovernanceError::NotPositionOwner)]
@@ -46,8 +46,7 @@ impl VoteCast<'_> {
             GovernanceError::LockupTooShort
         );
         require!(
-            accounts.marker.owner == &anchor_lang::system_program::ID
-                && accounts.marker.data_is_empty(),
+            io_common::is_uninitialized(&accounts.marker),
             GovernanceError::AlreadyVoted
         );
         // At least the amount locked, which is never zero.
@@ -64,20 +63,18 @@ impl VoteCast<'_> {
             weight,
             rent_payer: voter,
         };
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.voter.to_account_info(),
             &accounts.marker.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + VoteMarker::INIT_SPACE,
             &[
                 SEED_VOTE,
                 proposal_key.as_ref(),
                 position_key.as_ref(),
                 &[marker.bump],
             ],
+            &marker,
         )?;
-        marker.try_serialize(&mut &mut accounts.marker.try_borrow_mut_data()?[..])?;
 
         let proposal = &mut ctx.accounts.proposal;
         proposal.count(choice, weight)?;

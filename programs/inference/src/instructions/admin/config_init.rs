@@ -1,7 +1,7 @@
 //! `config_init`: the deployer creates the inference configuration and its IO vault, once.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token::{self, InitializeAccount3, Mint, Token, TokenAccount};
+use anchor_spl::token::{Mint, Token};
 
 use crate::constants::{ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_IO_VAULT};
 use crate::error::InferenceError;
@@ -52,7 +52,7 @@ impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
         for account in [&self.config, &self.io_vault] {
             require!(
-                account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
+                io_common::is_uninitialized(account),
                 InferenceError::AlreadyInitialized
             );
         }
@@ -91,29 +91,22 @@ impl ConfigInit<'_> {
             reserved: [0; 64],
         };
         config.invariant()?;
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.deployer.to_account_info(),
             &accounts.config.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + InferenceConfig::INIT_SPACE,
             &[SEED_CONFIG, &[config.bump]],
+            &config,
         )?;
-        config.try_serialize(&mut &mut accounts.config.try_borrow_mut_data()?[..])?;
-        io_common::create_pda_account(
+        io_common::create_pda_token_account(
             &accounts.deployer.to_account_info(),
             &accounts.io_vault.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &accounts.token_program.key(),
-            TokenAccount::LEN,
+            &accounts.token_program.to_account_info(),
+            &accounts.io_mint.to_account_info(),
+            &accounts.config.to_account_info(),
             &[SEED_IO_VAULT, &[config.io_vault_bump]],
         )?;
-        let init = InitializeAccount3 {
-            account: accounts.io_vault.to_account_info(),
-            mint: accounts.io_mint.to_account_info(),
-            authority: accounts.config.to_account_info(),
-        };
-        token::initialize_account3(CpiContext::new(accounts.token_program.key(), init))?;
         emit_cpi!(ConfigInitialized {
             config: accounts.config.key(),
             authority: config.authority,

@@ -24,7 +24,7 @@ pub struct ModelClaim<'info> {
     pub destination: Account<'info, TokenAccount>,
     #[account(mut, address = config.io_vault @ InferenceError::ConfigAccountMismatch)]
     pub io_vault: Account<'info, TokenAccount>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 impl ModelClaim<'_> {
@@ -42,11 +42,13 @@ impl ModelClaim<'_> {
             Currency::Io => accounts.model.earned_io_base,
         };
         require!(amount > 0, InferenceError::NothingToClaim);
-        crate::escrows!(ctx).pay(
-            currency.into(),
-            &accounts.destination.to_account_info(),
-            amount,
-        )?;
+        escrows(
+            &ctx.accounts.config,
+            ctx.accounts.io_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        )
+        .pay(currency, &accounts.destination.to_account_info(), amount)?;
         let model = &mut ctx.accounts.model;
         *model.earned_mut(currency) = 0;
         let claimed = match currency {
@@ -61,7 +63,10 @@ impl ModelClaim<'_> {
         model.invariant()?;
         let revision = model.revision;
         let config = &mut ctx.accounts.config;
-        config.escrowed.debit(currency, amount)?;
+        config
+            .escrowed
+            .debit(currency, amount)
+            .map_err(InferenceError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(ModelClaimed {

@@ -32,8 +32,7 @@ impl ModelRegister<'_> {
         terms.check()?;
         let accounts = &ctx.accounts;
         require!(
-            accounts.model.owner == &anchor_lang::system_program::ID
-                && accounts.model.data_is_empty(),
+            io_common::is_uninitialized(&accounts.model),
             InferenceError::AlreadyInitialized
         );
         let owner = accounts.owner.key();
@@ -57,15 +56,13 @@ impl ModelRegister<'_> {
             reserved: [0; 32],
         };
         model.invariant()?;
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.owner.to_account_info(),
             &accounts.model.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + Model::INIT_SPACE,
             &[SEED_MODEL, owner.as_ref(), model_id.as_ref(), &[model.bump]],
+            &model,
         )?;
-        model.try_serialize(&mut &mut accounts.model.try_borrow_mut_data()?[..])?;
         emit_cpi!(ModelRegistered {
             model: accounts.model.key(),
             owner,

@@ -31,7 +31,7 @@ pub struct InferencePay<'info> {
     /// CHECK: the IO mint (address checked), writable for burning IO.
     #[account(mut, address = config.io_mint @ InferenceError::CurrencyMismatch)]
     pub io_mint: UncheckedAccount<'info>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 impl InferencePay<'_> {
@@ -51,8 +51,13 @@ impl InferencePay<'_> {
         require_payout(&accounts.provider_payout, config, terms.currency, None)?;
         let (to_provider, burned, to_owner) = split_totals(amount, &terms.split)?;
 
-        let escrows = crate::escrows!(ctx);
-        let currency = terms.currency.into();
+        let escrows = escrows(
+            &ctx.accounts.config,
+            ctx.accounts.io_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        );
+        let currency = terms.currency;
         escrows.take(
             currency,
             &accounts.user.to_account_info(),
@@ -75,7 +80,10 @@ impl InferencePay<'_> {
         model.bump_revision()?;
         model.invariant()?;
         let config = &mut ctx.accounts.config;
-        config.escrowed.credit(terms.currency, to_owner)?;
+        config
+            .escrowed
+            .credit(terms.currency, to_owner)
+            .map_err(InferenceError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(InferencePaid {

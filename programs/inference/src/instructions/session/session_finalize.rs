@@ -33,7 +33,7 @@ pub struct SessionFinalize<'info> {
     pub rent_payer: UncheckedAccount<'info>,
     #[account(mut, address = config.io_vault @ InferenceError::ConfigAccountMismatch)]
     pub io_vault: Account<'info, TokenAccount>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 impl SessionFinalize<'_> {
@@ -54,11 +54,13 @@ impl SessionFinalize<'_> {
             Some(&session.user),
         )?;
         let refund = session.remaining()?;
-        crate::escrows!(ctx).pay(
-            currency.into(),
-            &accounts.user_funds.to_account_info(),
-            refund,
-        )?;
+        escrows(
+            &ctx.accounts.config,
+            ctx.accounts.io_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        )
+        .pay(currency, &accounts.user_funds.to_account_info(), refund)?;
         let (settled, owed) = (session.settled, session.owed);
 
         let model = &mut ctx.accounts.model;
@@ -70,7 +72,10 @@ impl SessionFinalize<'_> {
         model.invariant()?;
         let open_sessions = model.open_sessions;
         let config = &mut ctx.accounts.config;
-        config.escrowed.debit(currency, refund)?;
+        config
+            .escrowed
+            .debit(currency, refund)
+            .map_err(InferenceError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(SessionFinalized {

@@ -44,7 +44,7 @@ pub struct SessionOpen<'info> {
     pub provider_payout: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.io_vault @ InferenceError::ConfigAccountMismatch)]
     pub io_vault: Box<Account<'info, TokenAccount>>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
     pub system_program: Program<'info, System>,
 }
 
@@ -64,8 +64,7 @@ impl SessionOpen<'_> {
         require_currency(&accounts.user_funds, config, terms.currency)?;
         require_payout(&accounts.provider_payout, config, terms.currency, None)?;
         require!(
-            accounts.session.owner == &anchor_lang::system_program::ID
-                && accounts.session.data_is_empty(),
+            io_common::is_uninitialized(&accounts.session),
             InferenceError::AlreadyInitialized
         );
         let model_key = model.key();
@@ -95,22 +94,26 @@ impl SessionOpen<'_> {
         };
         session.invariant()?;
         let nonce_bytes = nonce.to_le_bytes();
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.user.to_account_info(),
             &accounts.session.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + Session::INIT_SPACE,
             &[
                 SEED_SESSION,
                 model_key.as_ref(),
                 &nonce_bytes,
                 &[session.bump],
             ],
+            &session,
         )?;
-        session.try_serialize(&mut &mut accounts.session.try_borrow_mut_data()?[..])?;
-        crate::escrows!(ctx).take(
-            terms.currency.into(),
+        escrows(
+            &ctx.accounts.config,
+            ctx.accounts.io_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        )
+        .take(
+            terms.currency,
             &accounts.user.to_account_info(),
             &accounts.user_funds.to_account_info(),
             args.deposit,
@@ -126,7 +129,10 @@ impl SessionOpen<'_> {
         model.invariant()?;
         let open_sessions = model.open_sessions;
         let config = &mut ctx.accounts.config;
-        config.escrowed.credit(terms.currency, args.deposit)?;
+        config
+            .escrowed
+            .credit(terms.currency, args.deposit)
+            .map_err(InferenceError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(SessionOpened {

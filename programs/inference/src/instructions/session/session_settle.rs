@@ -43,7 +43,7 @@ pub struct SessionSettle<'info> {
     /// CHECK: the IO mint (address checked), writable for burning IO.
     #[account(mut, address = config.io_mint @ InferenceError::CurrencyMismatch)]
     pub io_mint: UncheckedAccount<'info>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 impl SessionSettle<'_> {
@@ -63,7 +63,12 @@ impl SessionSettle<'_> {
             receipt.cumulative_amount > session.owed,
             InferenceError::ReceiptNotNewer
         );
-        let escrows = crate::escrows!(ctx);
+        let escrows = escrows(
+            &ctx.accounts.config,
+            ctx.accounts.io_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        );
         let accounts = &mut ctx.accounts;
         let session = &mut accounts.session;
         session.owed = receipt.cumulative_amount;

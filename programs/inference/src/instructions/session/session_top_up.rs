@@ -36,7 +36,7 @@ pub struct SessionTopUp<'info> {
     /// CHECK: the IO mint (address checked), writable for burning IO.
     #[account(mut, address = config.io_mint @ InferenceError::CurrencyMismatch)]
     pub io_mint: UncheckedAccount<'info>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 impl SessionTopUp<'_> {
@@ -49,9 +49,14 @@ impl SessionTopUp<'_> {
         );
         let currency = session.terms.currency;
         require_currency(&ctx.accounts.user_funds, &ctx.accounts.config, currency)?;
-        let escrows = crate::escrows!(ctx);
+        let escrows = escrows(
+            &ctx.accounts.config,
+            ctx.accounts.io_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        );
         escrows.take(
-            currency.into(),
+            currency,
             &ctx.accounts.user.to_account_info(),
             &ctx.accounts.user_funds.to_account_info(),
             amount,
@@ -62,7 +67,11 @@ impl SessionTopUp<'_> {
             .funded
             .checked_add(amount)
             .ok_or(InferenceError::MathOverflow)?;
-        accounts.config.escrowed.credit(currency, amount)?;
+        accounts
+            .config
+            .escrowed
+            .credit(currency, amount)
+            .map_err(InferenceError::from)?;
         let settled = settlement::pay_due(
             &mut accounts.config,
             &mut accounts.session,

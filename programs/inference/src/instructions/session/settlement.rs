@@ -39,12 +39,8 @@ pub fn pay_due<'info>(
     let to_owner = delta(owner_total, session.to_owner)?;
     let currency = session.terms.currency;
 
-    escrows.pay(
-        currency.into(),
-        &provider_payout.to_account_info(),
-        to_provider,
-    )?;
-    escrows.burn(currency.into(), io_mint, burned)?;
+    escrows.pay(currency, &provider_payout.to_account_info(), to_provider)?;
+    escrows.burn(currency, io_mint, burned)?;
 
     session.settled = target;
     session.to_provider = provider_total;
@@ -62,7 +58,10 @@ pub fn pay_due<'info>(
     let left = to_provider
         .checked_add(burned)
         .ok_or(InferenceError::MathOverflow)?;
-    config.escrowed.debit(currency, left)?;
+    config
+        .escrowed
+        .debit(currency, left)
+        .map_err(InferenceError::from)?;
     Ok(Some(SessionSettled {
         session: session.key(),
         currency,

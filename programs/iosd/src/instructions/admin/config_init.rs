@@ -2,7 +2,7 @@
 //! once.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token::{self, InitializeAccount3, InitializeMint2, Mint, Token, TokenAccount};
+use anchor_spl::token::{self, InitializeMint2, Mint, Token};
 
 use crate::constants::{
     ACCOUNT_VERSION, IO_DECIMALS, IOSD_DECIMALS, SEED_CONFIG, SEED_IO_VAULT, SEED_IOSD_MINT,
@@ -52,7 +52,7 @@ impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
         for account in [&self.config, &self.iosd_mint, &self.io_vault] {
             require!(
-                account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
+                io_common::is_uninitialized(account),
                 IosdError::AlreadyInitialized
             );
         }
@@ -102,15 +102,13 @@ impl ConfigInit<'_> {
         let deployer = accounts.deployer.to_account_info();
         let system = accounts.system_program.to_account_info();
         let token_program = accounts.token_program.key();
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &deployer,
             &accounts.config.to_account_info(),
             &system,
-            &crate::ID,
-            8 + IosdConfig::INIT_SPACE,
             &[SEED_CONFIG, &[config.bump]],
+            &config,
         )?;
-        config.try_serialize(&mut &mut accounts.config.try_borrow_mut_data()?[..])?;
 
         io_common::create_pda_account(
             &deployer,
@@ -130,20 +128,15 @@ impl ConfigInit<'_> {
             Some(&accounts.config.key()),
         )?;
 
-        io_common::create_pda_account(
+        io_common::create_pda_token_account(
             &deployer,
             &accounts.io_vault.to_account_info(),
             &system,
-            &token_program,
-            TokenAccount::LEN,
+            &accounts.token_program.to_account_info(),
+            &accounts.io_mint.to_account_info(),
+            &accounts.config.to_account_info(),
             &[SEED_IO_VAULT, &[config.io_vault_bump]],
         )?;
-        let vault = InitializeAccount3 {
-            account: accounts.io_vault.to_account_info(),
-            mint: accounts.io_mint.to_account_info(),
-            authority: accounts.config.to_account_info(),
-        };
-        token::initialize_account3(CpiContext::new(token_program, vault))?;
 
         emit_cpi!(ConfigInitialized {
             config: accounts.config.key(),

@@ -2,7 +2,7 @@
 //! escrow and the IO lease vault, once.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token::{self, InitializeAccount3, Mint, Token, TokenAccount};
+use anchor_spl::token::{Mint, Token, TokenAccount};
 use io_common::MAX_ROLE_KEYS;
 
 use crate::constants::{
@@ -66,7 +66,7 @@ impl<'info> ConfigInit<'info> {
             &self.lease_vault,
         ] {
             require!(
-                account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
+                io_common::is_uninitialized(account),
                 MarketError::AlreadyInitialized
             );
         }
@@ -84,21 +84,15 @@ impl<'info> ConfigInit<'info> {
     }
 
     fn create_vault(&self, vault: &UncheckedAccount<'info>, seeds: &[&[u8]]) -> Result<()> {
-        let token_program = self.token_program.key();
-        io_common::create_pda_account(
+        io_common::create_pda_token_account(
             &self.deployer.to_account_info(),
             &vault.to_account_info(),
             &self.system_program.to_account_info(),
-            &token_program,
-            TokenAccount::LEN,
+            &self.token_program.to_account_info(),
+            &self.io_mint.to_account_info(),
+            &self.config.to_account_info(),
             seeds,
-        )?;
-        let init = InitializeAccount3 {
-            account: vault.to_account_info(),
-            mint: self.io_mint.to_account_info(),
-            authority: self.config.to_account_info(),
-        };
-        token::initialize_account3(CpiContext::new(token_program, init))
+        )
     }
 
     pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
@@ -140,15 +134,13 @@ impl<'info> ConfigInit<'info> {
             reserved: [0; 64],
         };
         config.invariant()?;
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.deployer.to_account_info(),
             &accounts.config.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + MarketConfig::INIT_SPACE,
             &[SEED_CONFIG, &[config.bump]],
+            &config,
         )?;
-        config.try_serialize(&mut &mut accounts.config.try_borrow_mut_data()?[..])?;
         accounts.create_vault(
             &accounts.stake_vault,
             &[SEED_STAKE_VAULT, &[config.stake_vault_bump]],

@@ -40,8 +40,7 @@ impl DeviceRegister<'_> {
             .require_not_paused(PauseClass::Registration, now)?;
         spec.check()?;
         require!(
-            ctx.accounts.device.owner == &anchor_lang::system_program::ID
-                && ctx.accounts.device.data_is_empty(),
+            io_common::is_uninitialized(&ctx.accounts.device),
             MarketError::AlreadyInitialized
         );
         let provider_key = ctx.accounts.provider.key();
@@ -69,20 +68,18 @@ impl DeviceRegister<'_> {
         };
         device.invariant()?;
         let index_bytes = index.to_le_bytes();
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &ctx.accounts.owner.to_account_info(),
             &ctx.accounts.device.to_account_info(),
             &ctx.accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + Device::INIT_SPACE,
             &[
                 SEED_DEVICE,
                 provider_key.as_ref(),
                 &index_bytes,
                 &[device.bump],
             ],
+            &device,
         )?;
-        device.try_serialize(&mut &mut ctx.accounts.device.try_borrow_mut_data()?[..])?;
 
         let provider = &mut ctx.accounts.provider;
         provider.devices_created = index.checked_add(1).ok_or(MarketError::MathOverflow)?;

@@ -5,7 +5,7 @@ use anchor_lang::prelude::*;
 
 use crate::error::MarketError;
 use crate::events::LeaseCloseRequested;
-use crate::instructions::stake::add;
+use crate::math::add;
 use crate::state::{Lease, Provider};
 
 #[event_cpi]

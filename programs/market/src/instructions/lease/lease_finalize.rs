@@ -37,7 +37,7 @@ pub struct LeaseFinalize<'info> {
     pub rent_payer: UncheckedAccount<'info>,
     #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
     pub lease_vault: Box<Account<'info, TokenAccount>>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 impl LeaseFinalize<'_> {
@@ -65,8 +65,14 @@ impl LeaseFinalize<'_> {
         require_owned_by(&ctx.accounts.renter_funds, &lease.renter)?;
         let refund = lease.remaining()?;
         let gpu_count = lease.gpu_count;
-        crate::lease_money!(ctx).pay(
-            currency.into(),
+        super::lease_escrows(
+            &ctx.accounts.config,
+            ctx.accounts.lease_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        )
+        .pay(
+            currency,
             &ctx.accounts.renter_funds.to_account_info(),
             refund,
         )?;
@@ -87,7 +93,10 @@ impl LeaseFinalize<'_> {
             .open_leases
             .checked_sub(1)
             .ok_or(MarketError::InvariantViolated)?;
-        config.escrowed.debit(currency, refund)?;
+        config
+            .escrowed
+            .debit(currency, refund)
+            .map_err(MarketError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(LeaseFinalized {

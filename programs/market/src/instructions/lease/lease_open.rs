@@ -11,6 +11,7 @@ use super::*;
 use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_LEASE};
 use crate::error::MarketError;
 use crate::events::LeaseOpened;
+use crate::math::split_fee;
 use crate::state::{Currency, Device, GpuClass, Lease, MarketConfig, PauseClass, required_stake};
 
 /// How a lease is funded.
@@ -72,7 +73,7 @@ pub struct LeaseOpen<'info> {
     /// CHECK: IO leases only: a Pyth `PriceUpdateV2` of iosd's feed, checked by
     /// `quote::io_quote`.
     pub price_update: Option<UncheckedAccount<'info>>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
     pub system_program: Program<'info, System>,
 }
 
@@ -102,7 +103,7 @@ impl LeaseOpen<'_> {
         );
         require_owned_by(&self.treasury_holder, &self.treasury.owner)?;
         require!(
-            self.lease.owner == &anchor_lang::system_program::ID && self.lease.data_is_empty(),
+            io_common::is_uninitialized(&self.lease),
             MarketError::AlreadyInitialized
         );
         Ok(())
@@ -180,33 +181,32 @@ impl LeaseOpen<'_> {
         );
         lease.invariant()?;
         let nonce_bytes = nonce.to_le_bytes();
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &ctx.accounts.renter.to_account_info(),
             &ctx.accounts.lease.to_account_info(),
             &ctx.accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + Lease::INIT_SPACE,
             &[SEED_LEASE, device_key.as_ref(), &nonce_bytes, &[lease.bump]],
+            &lease,
         )?;
-        lease.try_serialize(&mut &mut ctx.accounts.lease.try_borrow_mut_data()?[..])?;
 
-        let money = crate::lease_money!(ctx);
+        let money = super::lease_escrows(
+            &ctx.accounts.config,
+            ctx.accounts.lease_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        );
         money.take(
-            currency.into(),
+            currency,
             &ctx.accounts.renter.to_account_info(),
             &ctx.accounts.renter_funds.to_account_info(),
             deposit,
         )?;
-        money.burn(
-            currency.into(),
-            &ctx.accounts.io_mint.to_account_info(),
-            fee.burn,
-        )?;
+        money.burn(currency, &ctx.accounts.io_mint.to_account_info(), fee.burn)?;
         let treasury = match currency {
             Currency::Iosd => ctx.accounts.treasury_holder.to_account_info(),
             Currency::Io => ctx.accounts.treasury.to_account_info(),
         };
-        money.pay(currency.into(), &treasury, fee.treasury)?;
+        money.pay(currency, &treasury, fee.treasury)?;
 
         let device = &mut ctx.accounts.device;
         device.gpus_leased = device
@@ -225,7 +225,10 @@ impl LeaseOpen<'_> {
             .open_leases
             .checked_add(1)
             .ok_or(MarketError::MathOverflow)?;
-        config.escrowed.credit(currency, lease.deposited)?;
+        config
+            .escrowed
+            .credit(currency, lease.deposited)
+            .map_err(MarketError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(LeaseOpened {

@@ -35,7 +35,7 @@ pub struct LeaseSettle<'info> {
     /// CHECK: the IO mint (address checked), writable for burning IO fees.
     #[account(mut, address = config.io_mint @ MarketError::IoMintMismatch)]
     pub io_mint: UncheckedAccount<'info>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 impl LeaseSettle<'_> {
@@ -63,9 +63,14 @@ impl LeaseSettle<'_> {
         config.invariant()?;
 
         let currency = ctx.accounts.lease.currency;
-        let money = crate::lease_money!(ctx);
+        let money = super::lease_escrows(
+            &ctx.accounts.config,
+            ctx.accounts.lease_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        );
         money.burn(
-            currency.into(),
+            currency,
             &ctx.accounts.io_mint.to_account_info(),
             paid.fee.burn,
         )?;
@@ -73,7 +78,7 @@ impl LeaseSettle<'_> {
             Currency::Iosd => ctx.accounts.treasury_holder.to_account_info(),
             Currency::Io => ctx.accounts.treasury.to_account_info(),
         };
-        money.pay(currency.into(), &treasury, paid.fee.treasury)?;
+        money.pay(currency, &treasury, paid.fee.treasury)?;
         let event = settlement::settled_event(
             ctx.accounts.lease.key(),
             &ctx.accounts.lease,

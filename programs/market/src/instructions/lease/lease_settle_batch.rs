@@ -15,7 +15,7 @@ use super::*;
 use crate::constants::{MAX_SETTLE_BATCH, SEED_CONFIG};
 use crate::error::MarketError;
 use crate::events::{LeaseSettlementSkipped, SkipReason};
-use crate::instructions::stake::add;
+use crate::math::add;
 use crate::state::{Currency, KeySet, Lease, MarketConfig, PauseClass, Provider};
 
 #[event_cpi]
@@ -35,7 +35,7 @@ pub struct LeaseSettleBatch<'info> {
     /// CHECK: the IO mint (address checked), writable for burning IO fees.
     #[account(mut, address = config.io_mint @ MarketError::IoMintMismatch)]
     pub io_mint: UncheckedAccount<'info>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 /// Whether a lease is skipped, and why. A report is stale when it would pay nothing: not above
@@ -135,14 +135,19 @@ impl<'info> LeaseSettleBatch<'info> {
             )?;
             emit_cpi!(event);
         }
-        let money = crate::lease_money!(ctx);
+        let money = super::lease_escrows(
+            &ctx.accounts.config,
+            ctx.accounts.lease_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        );
         let io_mint = ctx.accounts.io_mint.to_account_info();
         for (currency, (burn, treasury), destination) in [
             (Currency::Iosd, fees[0], &ctx.accounts.treasury_holder),
             (Currency::Io, fees[1], &ctx.accounts.treasury),
         ] {
-            money.burn(currency.into(), &io_mint, burn)?;
-            money.pay(currency.into(), &destination.to_account_info(), treasury)?;
+            money.burn(currency, &io_mint, burn)?;
+            money.pay(currency, &destination.to_account_info(), treasury)?;
         }
         let config = &mut ctx.accounts.config;
         config.bump_revision()?;

@@ -8,7 +8,7 @@ use super::*;
 use crate::constants::SEED_CONFIG;
 use crate::error::MarketError;
 use crate::events::LeaseToppedUp;
-use crate::instructions::stake::add;
+use crate::math::add;
 use crate::state::{Lease, MarketConfig, PauseClass};
 
 #[event_cpi]
@@ -24,7 +24,7 @@ pub struct LeaseTopUp<'info> {
     pub renter_funds: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
     pub lease_vault: Box<Account<'info, TokenAccount>>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 impl LeaseTopUp<'_> {
@@ -40,8 +40,14 @@ impl LeaseTopUp<'_> {
         );
         let currency = ctx.accounts.lease.currency;
         require_currency(&ctx.accounts.renter_funds, &ctx.accounts.config, currency)?;
-        crate::lease_money!(ctx).take(
-            currency.into(),
+        super::lease_escrows(
+            &ctx.accounts.config,
+            ctx.accounts.lease_vault.to_account_info(),
+            &ctx.accounts.iosd,
+            &ctx.bumps.iosd,
+        )
+        .take(
+            currency,
             &ctx.accounts.renter.to_account_info(),
             &ctx.accounts.renter_funds.to_account_info(),
             amount,
@@ -57,7 +63,10 @@ impl LeaseTopUp<'_> {
         lease.bump_revision()?;
         lease.invariant()?;
         let config = &mut ctx.accounts.config;
-        config.escrowed.credit(currency, amount)?;
+        config
+            .escrowed
+            .credit(currency, amount)
+            .map_err(MarketError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(LeaseToppedUp {

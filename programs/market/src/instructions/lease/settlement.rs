@@ -3,10 +3,10 @@
 
 use anchor_lang::prelude::*;
 
-use super::{FeeSplit, split_fee};
 use crate::error::MarketError;
 use crate::events::LeaseSettled;
-use crate::instructions::stake::{add, sub};
+use crate::math::{FeeSplit, split_fee};
+use crate::math::{add, sub};
 use crate::state::{Currency, Lease, MarketConfig, Provider};
 
 /// Checks a report of `cumulative_gpu_secs` for `lease` at `now`: not past the close grace, not
@@ -107,7 +107,10 @@ pub fn apply(
     provider.bump_revision()?;
     provider.invariant()?;
     // The provider's part stays in escrow until claimed; only the fee leaves it.
-    config.escrowed.debit(lease.currency, fee.fee)?;
+    config
+        .escrowed
+        .debit(lease.currency, fee.fee)
+        .map_err(MarketError::from)?;
     Ok(Settlement {
         due,
         to_provider,

@@ -33,8 +33,7 @@ impl GpuClassCreate<'_> {
         require!(name != [0; 32], MarketError::GpuClassNameEmpty);
         terms.check()?;
         require!(
-            accounts.gpu_class.owner == &anchor_lang::system_program::ID
-                && accounts.gpu_class.data_is_empty(),
+            io_common::is_uninitialized(&accounts.gpu_class),
             MarketError::AlreadyInitialized
         );
         let class = GpuClass {
@@ -49,15 +48,13 @@ impl GpuClassCreate<'_> {
             reserved: [0; 32],
         };
         class.invariant()?;
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.payer.to_account_info(),
             &accounts.gpu_class.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + GpuClass::INIT_SPACE,
             &[SEED_GPU_CLASS, name.as_ref(), &[class.bump]],
+            &class,
         )?;
-        class.try_serialize(&mut &mut accounts.gpu_class.try_borrow_mut_data()?[..])?;
         emit_cpi!(GpuClassSet {
             gpu_class: accounts.gpu_class.key(),
             name,

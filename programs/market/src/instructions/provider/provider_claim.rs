@@ -8,7 +8,7 @@ use crate::constants::SEED_CONFIG;
 use crate::error::MarketError;
 use crate::events::ProviderClaimed;
 use crate::instructions::lease::*;
-use crate::instructions::stake::add;
+use crate::math::add;
 use crate::state::{Currency, MarketConfig, Provider};
 
 #[event_cpi]
@@ -22,7 +22,7 @@ pub struct ProviderClaim<'info> {
     pub provider_holder: Box<Account<'info, TokenAccount>>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
     pub config: Box<Account<'info, MarketConfig>>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 impl ProviderClaim<'_> {
@@ -33,15 +33,18 @@ impl ProviderClaim<'_> {
             &ctx.accounts.provider_holder,
             &ctx.accounts.provider.iosd_payout_owner,
         )?;
-        let iosd = iosd::spender_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
-        iosd.pay_out(&ctx.accounts.provider_holder.to_account_info(), amount)?;
+        let iosd = ctx.accounts.iosd.cpi(&ctx.bumps.iosd);
+        iosd.pay(&ctx.accounts.provider_holder.to_account_info(), amount)?;
         let provider = &mut ctx.accounts.provider;
         provider.earned_iosd_micros = 0;
         provider.claimed_iosd_micros = add(provider.claimed_iosd_micros, amount)?;
         provider.bump_revision()?;
         provider.invariant()?;
         let config = &mut ctx.accounts.config;
-        config.escrowed.debit(Currency::Iosd, amount)?;
+        config
+            .escrowed
+            .debit(Currency::Iosd, amount)
+            .map_err(MarketError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(ProviderClaimed {

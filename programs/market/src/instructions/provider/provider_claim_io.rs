@@ -8,8 +8,7 @@ use anchor_spl::token::TokenAccount;
 use crate::constants::SEED_CONFIG;
 use crate::error::MarketError;
 use crate::events::ProviderClaimed;
-use crate::instructions::lease::*;
-use crate::instructions::stake::add;
+use crate::math::add;
 use crate::state::{Currency, MarketConfig, Provider};
 
 #[event_cpi]
@@ -32,7 +31,7 @@ pub struct ProviderClaimIo<'info> {
     pub io_vault: UncheckedAccount<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
     pub config: Box<Account<'info, MarketConfig>>,
-    pub iosd: IosdAccounts<'info>,
+    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 impl ProviderClaimIo<'_> {
@@ -40,7 +39,7 @@ impl ProviderClaimIo<'_> {
         let amount = ctx.accounts.provider.earned_iosd_micros;
         require!(amount > 0, MarketError::NothingToClaim);
         let before = ctx.accounts.io_payout.amount;
-        let iosd = iosd::spender_cpi!(ctx.accounts.iosd, ctx.bumps.iosd);
+        let iosd = ctx.accounts.iosd.cpi(&ctx.bumps.iosd);
         iosd.redeem(
             &ctx.accounts.price_update.to_account_info(),
             &ctx.accounts.io_vault.to_account_info(),
@@ -61,7 +60,10 @@ impl ProviderClaimIo<'_> {
         provider.bump_revision()?;
         provider.invariant()?;
         let config = &mut ctx.accounts.config;
-        config.escrowed.debit(Currency::Iosd, amount)?;
+        config
+            .escrowed
+            .debit(Currency::Iosd, amount)
+            .map_err(MarketError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(ProviderClaimed {

@@ -8,7 +8,7 @@ use crate::constants::SEED_CONFIG;
 use crate::error::MarketError;
 use crate::events::ProviderClaimedIo;
 use crate::instructions::lease::lease_vault;
-use crate::instructions::stake::add;
+use crate::math::add;
 use crate::state::{Currency, MarketConfig, Provider};
 
 #[event_cpi]
@@ -47,7 +47,10 @@ impl ProviderClaimIoEarnings<'_> {
         provider.bump_revision()?;
         provider.invariant()?;
         let config = &mut ctx.accounts.config;
-        config.escrowed.debit(Currency::Io, amount)?;
+        config
+            .escrowed
+            .debit(Currency::Io, amount)
+            .map_err(MarketError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(ProviderClaimedIo {

@@ -32,8 +32,7 @@ impl ProviderRegister<'_> {
             .config
             .require_not_paused(PauseClass::Registration, now)?;
         require!(
-            ctx.accounts.provider.owner == &anchor_lang::system_program::ID
-                && ctx.accounts.provider.data_is_empty(),
+            io_common::is_uninitialized(&ctx.accounts.provider),
             MarketError::AlreadyInitialized
         );
         let owner = ctx.accounts.owner.key();
@@ -54,15 +53,13 @@ impl ProviderRegister<'_> {
             reserved: [0; 32],
         };
         provider.invariant()?;
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &ctx.accounts.owner.to_account_info(),
             &ctx.accounts.provider.to_account_info(),
             &ctx.accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + Provider::INIT_SPACE,
             &[SEED_PROVIDER, owner.as_ref(), &[provider.bump]],
+            &provider,
         )?;
-        provider.try_serialize(&mut &mut ctx.accounts.provider.try_borrow_mut_data()?[..])?;
         let config = &mut ctx.accounts.config;
         config.provider_count = config
             .provider_count

@@ -15,7 +15,7 @@ use anchor_spl::token::{self, Token, TokenAccount, Transfer};
 use crate::constants::{SEED_CONFIG, SEED_SLASH};
 use crate::error::MarketError;
 use crate::events::SlashDecided;
-use crate::instructions::stake::{add, sub};
+use crate::math::{add, sub};
 use crate::state::{Device, MarketConfig, Slash};
 
 /// The accounts of a slash decision. The slash account closes, its rent back to the slasher.

@@ -9,7 +9,7 @@ use io_common::BPS_DENOMINATOR;
 use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_SLASH};
 use crate::error::MarketError;
 use crate::events::SlashOpened;
-use crate::instructions::stake::{add, sub};
+use crate::math::{add, sub};
 use crate::state::{Device, MarketConfig, PauseClass, Slash};
 
 #[event_cpi]
@@ -69,8 +69,7 @@ impl SlashOpen<'_> {
         )?;
         require!(amount_io_base <= cap, MarketError::SlashAboveCap);
         require!(
-            accounts.slash.owner == &anchor_lang::system_program::ID
-                && accounts.slash.data_is_empty(),
+            io_common::is_uninitialized(&accounts.slash),
             MarketError::AlreadyInitialized
         );
         let deadline = now
@@ -92,15 +91,13 @@ impl SlashOpen<'_> {
         };
         slash.invariant()?;
         let nonce_bytes = nonce.to_le_bytes();
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.slasher.to_account_info(),
             &accounts.slash.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + Slash::INIT_SPACE,
             &[SEED_SLASH, device_key.as_ref(), &nonce_bytes, &[slash.bump]],
+            &slash,
         )?;
-        slash.try_serialize(&mut &mut accounts.slash.try_borrow_mut_data()?[..])?;
 
         let seeds = accounts.config.signer_seeds();
         token::transfer(

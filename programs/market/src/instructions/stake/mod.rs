@@ -62,15 +62,3 @@ pub(crate) fn stake_event(
         revision: device.revision,
     })
 }
-
-/// `a + b`, or `MathOverflow`.
-pub(crate) fn add(a: u64, b: u64) -> Result<u64> {
-    a.checked_add(b)
-        .ok_or_else(|| error!(MarketError::MathOverflow))
-}
-
-/// `a − b`, or `InvariantViolated` (a total would go negative).
-pub(crate) fn sub(a: u64, b: u64) -> Result<u64> {
-    a.checked_sub(b)
-        .ok_or_else(|| error!(MarketError::InvariantViolated))
-}

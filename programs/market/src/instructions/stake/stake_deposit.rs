@@ -3,8 +3,9 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Transfer};
 
-use super::{StakeMove, add, stake_event};
+use super::{StakeMove, stake_event};
 use crate::error::MarketError;
+use crate::math::add;
 use crate::state::PauseClass;
 
 pub fn handle(mut ctx: Context<StakeMove>, amount_io_base: u64) -> Result<()> {

@@ -4,8 +4,9 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Transfer};
 
-use super::{StakeMove, add, stake_event, sub};
+use super::{StakeMove, stake_event};
 use crate::error::MarketError;
+use crate::math::{add, sub};
 use crate::state::PauseClass;
 
 pub fn handle(mut ctx: Context<StakeMove>) -> Result<()> {

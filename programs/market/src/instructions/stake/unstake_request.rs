@@ -4,9 +4,10 @@
 
 use anchor_lang::prelude::*;
 
-use super::{add, stake_event, sub};
+use super::stake_event;
 use crate::constants::SEED_CONFIG;
 use crate::error::MarketError;
+use crate::math::{add, sub};
 use crate::state::{Device, GpuClass, MarketConfig, PauseClass, Provider, required_stake};
 
 #[event_cpi]

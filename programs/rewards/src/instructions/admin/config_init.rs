@@ -1,7 +1,7 @@
 //! `config_init`: the deployer creates the rewards configuration, once.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token::{self, InitializeAccount3, Mint, Token, TokenAccount};
+use anchor_spl::token::{Mint, Token};
 use io_common::MAX_ROLE_KEYS;
 
 use crate::constants::{ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_REWARD_VAULT};
@@ -15,7 +15,8 @@ pub struct ConfigInitArgs {
     pub authority: Pubkey,
     /// Key that may pause instruction classes; the default address for none.
     pub guardian: Pubkey,
-    /// Share of each hour's emission for the enterprise pool, in bps (io.net: 9_500); the rest goes to the community pool.
+    /// Share of each hour's emission for the enterprise pool, in bps (io.net: 9_500); the rest goes
+    /// to the community pool.
     pub enterprise_pool_bps: u16,
     /// Unix time at which month 0 of the emission schedule begins.
     pub emission_start_ts: i64,
@@ -51,7 +52,7 @@ impl<'info> ConfigInit<'info> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
         for account in [&self.config, &self.reward_vault] {
             require!(
-                account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
+                io_common::is_uninitialized(account),
                 RewardsError::AlreadyInitialized
             );
         }
@@ -103,30 +104,23 @@ impl<'info> ConfigInit<'info> {
             reserved: [0; 64],
         };
         config.invariant()?;
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &ctx.accounts.deployer.to_account_info(),
             &ctx.accounts.config.to_account_info(),
             &ctx.accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + RewardsConfig::INIT_SPACE,
             &[SEED_CONFIG, &[bump]],
+            &config,
         )?;
-        config.try_serialize(&mut &mut ctx.accounts.config.try_borrow_mut_data()?[..])?;
         let accounts = &ctx.accounts;
-        io_common::create_pda_account(
+        io_common::create_pda_token_account(
             &accounts.deployer.to_account_info(),
             &accounts.reward_vault.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &accounts.token_program.key(),
-            TokenAccount::LEN,
+            &accounts.token_program.to_account_info(),
+            &accounts.io_mint.to_account_info(),
+            &accounts.config.to_account_info(),
             &[SEED_REWARD_VAULT, &[config.reward_vault_bump]],
         )?;
-        let init = InitializeAccount3 {
-            account: accounts.reward_vault.to_account_info(),
-            mint: accounts.io_mint.to_account_info(),
-            authority: accounts.config.to_account_info(),
-        };
-        token::initialize_account3(CpiContext::new(accounts.token_program.key(), init))?;
         emit_cpi!(ConfigInitialized {
             config: ctx.accounts.config.key(),
             authority: config.authority,

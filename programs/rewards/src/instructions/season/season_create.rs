@@ -4,7 +4,7 @@
 //! season's vault is created empty; the pool is whatever IO it holds at finalisation.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token::{self, InitializeAccount3, Token, TokenAccount};
+use anchor_spl::token::Token;
 use io_common::MAX_ROLE_KEYS;
 
 use crate::constants::{
@@ -122,7 +122,7 @@ impl<'info> SeasonCreate<'info> {
         let accounts = &ctx.accounts;
         for account in [&accounts.season, &accounts.vault] {
             require!(
-                account.owner == &anchor_lang::system_program::ID && account.data_is_empty(),
+                io_common::is_uninitialized(account),
                 RewardsError::AlreadyInitialized
             );
         }
@@ -160,30 +160,23 @@ impl<'info> SeasonCreate<'info> {
         };
         season.invariant()?;
         let index_bytes = index.to_le_bytes();
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.payer.to_account_info(),
             &accounts.season.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + Season::INIT_SPACE,
             &[SEED_SEASON, &index_bytes, &[season.bump]],
+            &season,
         )?;
-        season.try_serialize(&mut &mut accounts.season.try_borrow_mut_data()?[..])?;
         let season_key = accounts.season.key();
-        io_common::create_pda_account(
+        io_common::create_pda_token_account(
             &accounts.payer.to_account_info(),
             &accounts.vault.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &accounts.token_program.key(),
-            TokenAccount::LEN,
+            &accounts.token_program.to_account_info(),
+            &accounts.io_mint.to_account_info(),
+            &accounts.season.to_account_info(),
             &[SEED_SEASON_VAULT, season_key.as_ref(), &[season.vault_bump]],
         )?;
-        let init = InitializeAccount3 {
-            account: accounts.vault.to_account_info(),
-            mint: accounts.io_mint.to_account_info(),
-            authority: accounts.season.to_account_info(),
-        };
-        token::initialize_account3(CpiContext::new(accounts.token_program.key(), init))?;
 
         let config = &mut ctx.accounts.config;
         config.seasons_created = index.checked_add(1).ok_or(RewardsError::MathOverflow)?;

@@ -61,8 +61,7 @@ impl SeasonJoin<'_> {
             .class_multiplier(&device.gpu_class)
             .ok_or(RewardsError::ClassNotCounted)?;
         require!(
-            accounts.record.owner == &anchor_lang::system_program::ID
-                && accounts.record.data_is_empty(),
+            io_common::is_uninitialized(&accounts.record),
             RewardsError::AlreadyInitialized
         );
         let (season_key, device_key) = (season.key(), accounts.device.key());
@@ -86,20 +85,18 @@ impl SeasonJoin<'_> {
             reserved: [0; 16],
         };
         record.invariant()?;
-        io_common::create_pda_account(
+        io_common::create_pda_with(
             &accounts.owner.to_account_info(),
             &accounts.record.to_account_info(),
             &accounts.system_program.to_account_info(),
-            &crate::ID,
-            8 + SeasonDevice::INIT_SPACE,
             &[
                 SEED_SEASON_DEVICE,
                 season_key.as_ref(),
                 device_key.as_ref(),
                 &[record.bump],
             ],
+            &record,
         )?;
-        record.try_serialize(&mut &mut accounts.record.try_borrow_mut_data()?[..])?;
         let record_key = accounts.record.key();
         let season = &mut ctx.accounts.season;
         season.records_open = season
