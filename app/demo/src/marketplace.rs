@@ -247,17 +247,19 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
         region: 276,
         device_key: Keypair::new().pubkey(),
     };
+    // A new provider's first device index is the count of devices ever registered.
+    let index = fetch::<market::Config>(&chain.rpc, &market::config_address())?.devices_registered;
     chain.send(
         &[
             market::provider_register(provider.pubkey(), provider_io, provider.pubkey()),
-            market::device_register(provider.pubkey(), 0, class, spec),
-            market::stake_deposit(provider.pubkey(), 0, class, provider_io, 2_400 * IO),
-            market::device_set_available(provider.pubkey(), 0, class, true),
+            market::device_register(provider.pubkey(), index, class, spec),
+            market::stake_deposit(provider.pubkey(), index, class, provider_io, 2_400 * IO),
+            market::device_set_available(provider.pubkey(), index, class, true),
         ],
         &[&provider],
         "registering, staking and offering the provider's device",
     )?;
-    let device = market::device_address(&provider.pubkey(), 0);
+    let device = market::device_address(&provider.pubkey(), index);
     println!("demo: H100 at $2.00/GPU-hour; device {device} (H100 ×8) staked 2,400 IO and offered");
 
     // The renter buys IOSD and leases two GPUs for a $100 deposit.

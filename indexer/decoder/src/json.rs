@@ -74,7 +74,7 @@ macro_rules! debug_name_field {
 
 debug_name_field!(
     iosd::state::SolvencyState,
-    market::Role,
+    io_common::Role,
     market::KeySet,
     market::PauseClass,
     io_common::Currency,
@@ -112,6 +112,17 @@ impl JsonField for governance::GovernanceParams {
             "max_lockup_secs": self.max_lockup_secs,
             "proposal_threshold_power": self.proposal_threshold_power,
             "proposal_deposit_lamports": self.proposal_deposit_lamports,
+            "veto_budget": self.veto_budget,
+            "veto_window_secs": self.veto_window_secs,
+        })
+    }
+}
+
+impl JsonField for io_common::Pause {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "paused_until": self.paused_until,
+            "guardian_ready_at": self.guardian_ready_at,
         })
     }
 }

@@ -143,14 +143,21 @@ pub fn event_kinds() -> &'static [EventKind] {
                 spender_count,
                 revision,
             }),
-            event_kind!(iosd::AuthorityProposed {
-                authority,
-                pending_authority,
+            event_kind!(iosd::RoleProposed {
+                role,
+                current,
+                pending,
                 revision,
             }),
-            event_kind!(iosd::AuthorityAccepted {
-                previous_authority,
-                authority,
+            event_kind!(iosd::RoleAccepted {
+                role,
+                previous,
+                current,
+                revision,
+            }),
+            event_kind!(iosd::PauseChanged {
+                pause,
+                by,
                 revision,
             }),
             event_kind!(market::ConfigInitialized {
@@ -188,7 +195,7 @@ pub fn event_kinds() -> &'static [EventKind] {
             }),
             event_kind!(market::PauseChanged {
                 class,
-                paused_until,
+                pause,
                 by,
                 revision,
             }),
@@ -301,7 +308,7 @@ pub fn event_kinds() -> &'static [EventKind] {
                 total_paid,
                 remaining,
                 paused,
-                window_used_usd_micros,
+                payout_bucket_usd_micros,
                 revision,
             }),
             event_kind!(market::LeaseCloseRequested {
@@ -356,12 +363,30 @@ pub fn event_kinds() -> &'static [EventKind] {
                 stake,
                 totals,
             }),
+            event_kind!(inference::RoleProposed {
+                role,
+                current,
+                pending,
+                revision,
+            }),
+            event_kind!(inference::RoleAccepted {
+                role,
+                previous,
+                current,
+                revision,
+            }),
+            event_kind!(inference::PauseChanged {
+                pause,
+                by,
+                revision,
+            }),
             event_kind!(inference::ConfigInitialized {
                 config,
                 authority,
                 guardian,
                 session_close_timeout_secs,
                 max_direct_batch,
+                session_idle_secs,
                 genesis_hash,
                 io_mint,
                 iosd_mint,
@@ -443,6 +468,7 @@ pub fn event_kinds() -> &'static [EventKind] {
             }),
             event_kind!(inference::SessionCloseRequested {
                 session,
+                requester,
                 close_requested_at,
                 revision,
             }),
@@ -454,6 +480,23 @@ pub fn event_kinds() -> &'static [EventKind] {
                 owed,
                 open_sessions,
                 escrowed,
+            }),
+            event_kind!(rewards::RoleProposed {
+                role,
+                current,
+                pending,
+                revision,
+            }),
+            event_kind!(rewards::RoleAccepted {
+                role,
+                previous,
+                current,
+                revision,
+            }),
+            event_kind!(rewards::PauseChanged {
+                pause,
+                by,
+                revision,
             }),
             event_kind!(rewards::ConfigInitialized {
                 config,
@@ -481,6 +524,7 @@ pub fn event_kinds() -> &'static [EventKind] {
                 clawback_ts,
                 oracle_count,
                 vault,
+                pool_io_base,
             }),
             event_kind!(rewards::SeasonJoined {
                 season,
@@ -557,13 +601,25 @@ pub fn event_kinds() -> &'static [EventKind] {
                 claimed_io_base,
                 pool_claimed_io_base,
                 emitted_io_base,
-                window_used_io_base,
+                claim_bucket_io_base,
                 revision,
             }),
             event_kind!(rewards::DeviceRewardsClosed {
                 device,
                 claimed_io_base,
                 rent_payer,
+            }),
+            event_kind!(governance::RoleProposed {
+                role,
+                current,
+                pending,
+                revision,
+            }),
+            event_kind!(governance::RoleAccepted {
+                role,
+                previous,
+                current,
+                revision,
             }),
             event_kind!(governance::ConfigInitialized {
                 config,

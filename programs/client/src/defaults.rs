@@ -96,8 +96,9 @@ pub fn market(authority: Pubkey, guardian: Pubkey) -> crate::market::ConfigInitA
     }
 }
 
-/// Inference: a 24-hour session close timeout, up to 16 inferences per direct payment, receipts
-/// valid on the cluster of `genesis_hash` (`getGenesisHash`).
+/// Inference: a 24-hour session close timeout, up to 16 inferences per direct payment, sessions
+/// closable by anyone after 30 idle days, receipts valid on the cluster of `genesis_hash`
+/// (`getGenesisHash`).
 pub fn inference(
     authority: Pubkey,
     guardian: Pubkey,
@@ -108,6 +109,7 @@ pub fn inference(
         guardian,
         session_close_timeout_secs: DAY_SECS,
         max_direct_batch: 16,
+        session_idle_secs: 30 * DAY_SECS,
         genesis_hash,
     }
 }
@@ -133,7 +135,7 @@ pub fn rewards(
 
 /// Governance: 3-day votes, a 2-day hold-up, a quorum of 1M IO of power, simple majority, up to
 /// 4× voting power at a 4-year lockup (saturation), lockups of up to 4 years, proposals from
-/// 10,000 IO of power with a 1 SOL deposit.
+/// 10,000 IO of power with a 1 SOL deposit, a guardian budget of two vetoes per 30 days.
 pub const GOVERNANCE_PARAMS: crate::governance::GovernanceParams =
     crate::governance::GovernanceParams {
         voting_period_secs: 3 * DAY_SECS,
@@ -145,6 +147,8 @@ pub const GOVERNANCE_PARAMS: crate::governance::GovernanceParams =
         max_lockup_secs: 4 * 365 * DAY_SECS,
         proposal_threshold_power: 10_000 * IO_BASE_PER_IO,
         proposal_deposit_lamports: 1_000_000_000,
+        veto_budget: 2,
+        veto_window_secs: 30 * DAY_SECS,
     };
 
 /// Governance with [`GOVERNANCE_PARAMS`].

@@ -8,7 +8,7 @@ pub use program::constants::{
 };
 pub use program::state::{Position, Proposal, ProposalInstruction, VoteMarker, voting_power};
 pub use program::{
-    GovernanceParams, ProposalState, StoredInstruction, StoredMeta, VoteChoice, events,
+    GovernanceParams, ProposalState, Role, StoredInstruction, StoredMeta, VoteChoice, events,
 };
 
 const TOKEN_PROGRAM: Pubkey = anchor_spl::token::ID;
@@ -82,7 +82,7 @@ pub fn config_init(deployer: Pubkey, io_mint: Pubkey, args: ConfigInitArgs) -> I
 
 pub fn params_set(authority: Pubkey, params: GovernanceParams) -> Instruction {
     instruction(
-        program::accounts::ParamsSet {
+        program::accounts::AuthorityChange {
             authority,
             config: config_address(),
             event_authority: event_authority(),
@@ -341,4 +341,30 @@ pub fn proposal_close(
         ));
     }
     ix
+}
+
+/// `role_propose`, signed by the authority (the governance PDA: store it in a proposal).
+pub fn role_propose(authority: Pubkey, role: Role, pending: Pubkey) -> Instruction {
+    instruction(
+        program::accounts::AuthorityChange {
+            authority,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::RolePropose { role, pending },
+    )
+}
+
+/// `role_accept`, signed by the proposed key (a guardian: one hold-up after the proposal).
+pub fn role_accept(pending: Pubkey, role: Role) -> Instruction {
+    instruction(
+        program::accounts::RoleAccept {
+            pending,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::RoleAccept { role },
+    )
 }

@@ -7,7 +7,7 @@ crate::program::program_client!(::inference, InferenceConfig);
 pub use io_receipt::{Receipt, ReceiptDomain};
 pub use program::constants::{SEED_IO_VAULT, SEED_MODEL, SEED_SESSION};
 pub use program::state::{Model, Session, split_totals};
-pub use program::{Currency, ModelTerms, RevenueSplit, SessionOpenArgs, events};
+pub use program::{Currency, ModelTerms, Pause, RevenueSplit, Role, SessionOpenArgs, events};
 
 const TOKEN_PROGRAM: Pubkey = anchor_spl::token::ID;
 
@@ -88,6 +88,7 @@ pub fn model_register(
     instruction(
         program::accounts::ModelRegister {
             owner,
+            config: config_address(),
             model: model_address(&owner, &model_id),
             system_program: anchor_lang::system_program::ID,
             event_authority: event_authority(),
@@ -293,11 +294,15 @@ pub fn session_settle(
     ]
 }
 
-pub fn session_close_request(user: Pubkey, session: Pubkey) -> Instruction {
+/// `session_close_request` of `session` (of `model`), by its user, the owner of its retired
+/// model, or anyone once it has been idle for the config's idle time.
+pub fn session_close_request(requester: Pubkey, session: Pubkey, model: Pubkey) -> Instruction {
     instruction(
         program::accounts::SessionCloseRequest {
-            user,
+            requester,
+            config: config_address(),
             session,
+            model,
             event_authority: event_authority(),
             program: ID,
         },
@@ -327,4 +332,56 @@ pub fn session_finalize(
         },
         program::instruction::SessionFinalize {},
     )
+}
+
+fn authority_change(authority: Pubkey, data: impl InstructionData) -> Instruction {
+    instruction(
+        program::accounts::AuthorityChange {
+            authority,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        data,
+    )
+}
+
+/// `role_propose`, signed by the authority: `pending` may take `role` (the default address
+/// withdraws a proposal).
+pub fn role_propose(authority: Pubkey, role: Role, pending: Pubkey) -> Instruction {
+    authority_change(
+        authority,
+        program::instruction::RolePropose { role, pending },
+    )
+}
+
+/// `role_accept`, signed by the proposed key.
+pub fn role_accept(pending: Pubkey, role: Role) -> Instruction {
+    instruction(
+        program::accounts::RoleAccept {
+            pending,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::RoleAccept { role },
+    )
+}
+
+/// `guardian_pause`: the guardian pauses new payments for `hours`.
+pub fn guardian_pause(guardian: Pubkey, hours: u32) -> Instruction {
+    instruction(
+        program::accounts::GuardianPause {
+            guardian,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::GuardianPause { hours },
+    )
+}
+
+/// `pause_set`, signed by the authority: the payment pause's end (0 lifts it).
+pub fn pause_set(authority: Pubkey, paused_until: i64) -> Instruction {
+    authority_change(authority, program::instruction::PauseSet { paused_until })
 }

@@ -7,7 +7,7 @@ crate::program::program_client!(::iosd, IosdConfig);
 
 pub use program::constants::{SEED_HOLDER, SEED_IO_VAULT, SEED_IOSD_MINT, SEED_SPENDER};
 pub use program::state::{BreakerSettings, OracleParams, SolvencyState, Spender};
-pub use program::{MintAmount, events};
+pub use program::{MintAmount, Pause, Role, events};
 
 /// The IOSD mint PDA.
 pub fn iosd_mint_address() -> Pubkey {
@@ -243,23 +243,42 @@ pub fn spender_revoke(authority: Pubkey, spender_program: Pubkey) -> Instruction
     )
 }
 
-/// `authority_propose`, signed by the authority.
-pub fn authority_propose(authority: Pubkey, pending_authority: Pubkey) -> Instruction {
+/// `role_propose`, signed by the authority: `pending` may take `role` (the default address
+/// withdraws a proposal).
+pub fn role_propose(authority: Pubkey, role: Role, pending: Pubkey) -> Instruction {
     authority_change(
         authority,
-        program::instruction::AuthorityPropose { pending_authority },
+        program::instruction::RolePropose { role, pending },
     )
 }
 
-/// `authority_accept`, signed by the proposed authority.
-pub fn authority_accept(pending_authority: Pubkey) -> Instruction {
+/// `role_accept`, signed by the proposed key.
+pub fn role_accept(pending: Pubkey, role: Role) -> Instruction {
     instruction(
-        program::accounts::AuthorityAccept {
-            pending_authority,
+        program::accounts::RoleAccept {
+            pending,
             config: config_address(),
             event_authority: event_authority(),
             program: ID,
         },
-        program::instruction::AuthorityAccept {},
+        program::instruction::RoleAccept { role },
     )
+}
+
+/// `guardian_pause`: the guardian pauses minting for `hours`.
+pub fn guardian_pause(guardian: Pubkey, hours: u32) -> Instruction {
+    instruction(
+        program::accounts::GuardianPause {
+            guardian,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::GuardianPause { hours },
+    )
+}
+
+/// `pause_set`, signed by the authority: the mint pause's end (0 lifts it).
+pub fn pause_set(authority: Pubkey, paused_until: i64) -> Instruction {
+    authority_change(authority, program::instruction::PauseSet { paused_until })
 }

@@ -10,7 +10,9 @@ pub use program::constants::{
     SEED_DEVICE_REWARDS, SEED_REWARD_VAULT, SEED_SEASON, SEED_SEASON_DEVICE, SEED_SEASON_VAULT,
 };
 pub use program::state::{DeviceRewards, Season, SeasonDevice};
-pub use program::{PostedInputs, RewardPool, SeasonArgs, SeasonFormula, SeasonState, events};
+pub use program::{
+    Pause, PostedInputs, RewardPool, Role, SeasonArgs, SeasonFormula, SeasonState, events,
+};
 
 const TOKEN_PROGRAM: Pubkey = anchor_spl::token::ID;
 const SYSTEM_PROGRAM: Pubkey = anchor_lang::system_program::ID;
@@ -67,10 +69,13 @@ pub fn config_init(deployer: Pubkey, io_mint: Pubkey, args: ConfigInitArgs) -> I
     )
 }
 
-/// `season_create`: season number `index`, counting the market GPU classes `classes`.
+/// `season_create`: season number `index`, counting the market GPU classes `classes`, the rent
+/// paid by `payer` and the pool (`args.pool_io_base`) moved from the authority's IO account
+/// `funding_source` into the new vault.
 pub fn season_create(
     authority: Pubkey,
     payer: Pubkey,
+    funding_source: Pubkey,
     io_mint: Pubkey,
     index: u32,
     classes: &[Pubkey],
@@ -82,6 +87,7 @@ pub fn season_create(
         program::accounts::SeasonCreate {
             authority,
             payer,
+            funding_source,
             config: config_address(),
             season,
             vault: season_vault_address(&season),
@@ -149,7 +155,6 @@ pub fn season_finalize(anyone: Pubkey, season: Pubkey) -> Instruction {
         program::accounts::SeasonFinalize {
             anyone,
             season,
-            vault: season_vault_address(&season),
             event_authority: event_authority(),
             program: ID,
         },
@@ -157,8 +162,9 @@ pub fn season_finalize(anyone: Pubkey, season: Pubkey) -> Instruction {
     )
 }
 
-/// One device of a `season_claim`: its market accounts, where its provider is paid, and who
-/// paid the record's rent (the provider's owner).
+/// One device of a `season_claim`: the device (for its record's address; the device account
+/// itself may be closed), its provider, where the provider is paid, and who paid the record's
+/// rent (the provider's owner).
 #[derive(Clone, Copy, Debug)]
 pub struct ClaimEntry {
     pub device: Pubkey,
@@ -183,7 +189,6 @@ pub fn season_claim(anyone: Pubkey, season: Pubkey, entries: &[ClaimEntry]) -> I
     for entry in entries {
         ix.accounts.extend([
             AccountMeta::new(season_device_address(&season, &entry.device), false),
-            AccountMeta::new_readonly(entry.device, false),
             AccountMeta::new_readonly(entry.provider, false),
             AccountMeta::new(entry.io_payout, false),
             AccountMeta::new(entry.rent_payer, false),
@@ -514,4 +519,56 @@ pub fn pool_hour_emission(hour: u64, enterprise_pool_bps: u16, pool: RewardPool)
     };
     split(io_emission::emitted_by_hour(hour.saturating_add(1)))
         .saturating_sub(split(io_emission::emitted_by_hour(hour)))
+}
+
+fn authority_change(authority: Pubkey, data: impl InstructionData) -> Instruction {
+    instruction(
+        program::accounts::AuthorityChange {
+            authority,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        data,
+    )
+}
+
+/// `role_propose`, signed by the authority: `pending` may take `role` (the default address
+/// withdraws a proposal).
+pub fn role_propose(authority: Pubkey, role: Role, pending: Pubkey) -> Instruction {
+    authority_change(
+        authority,
+        program::instruction::RolePropose { role, pending },
+    )
+}
+
+/// `role_accept`, signed by the proposed key.
+pub fn role_accept(pending: Pubkey, role: Role) -> Instruction {
+    instruction(
+        program::accounts::RoleAccept {
+            pending,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::RoleAccept { role },
+    )
+}
+
+/// `guardian_pause`: the guardian pauses block-reward claims for `hours`.
+pub fn guardian_pause(guardian: Pubkey, hours: u32) -> Instruction {
+    instruction(
+        program::accounts::GuardianPause {
+            guardian,
+            config: config_address(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::GuardianPause { hours },
+    )
+}
+
+/// `pause_set`, signed by the authority: the claim pause's end (0 lifts it).
+pub fn pause_set(authority: Pubkey, paused_until: i64) -> Instruction {
+    authority_change(authority, program::instruction::PauseSet { paused_until })
 }

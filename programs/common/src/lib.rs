@@ -1,7 +1,8 @@
 //! What every IO protocol program shares, and the off-chain code that talks to them: the deployer
 //! key fixed at build time, role-set bounds, PDA creation that a pre-funded address cannot block
 //! ([`create_pda_account`], [`create_pda_with`], [`create_pda_token_account`]), token vaults
-//! owned by a PDA ([`PdaVault`]), and the escrowed currencies ([`Currency`], [`EscrowTotals`]).
+//! owned by a PDA ([`PdaVault`]), the escrowed currencies ([`Currency`], [`EscrowTotals`]), and
+//! the roles every config holds with the guardian's bounded pause ([`Role`], [`Pause`]).
 
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -10,16 +11,20 @@
 use sbf_i128_abi as _;
 
 pub mod money;
+pub mod pause;
 mod pda_account;
 pub mod pda_vault;
+pub mod roles;
 
 use anchor_lang::prelude::Pubkey;
 
 pub use money::{Currency, EscrowTotals, MoneyError};
+pub use pause::{Pause, PauseError};
 pub use pda_account::{
     create_pda_account, create_pda_token_account, create_pda_with, is_uninitialized,
 };
 pub use pda_vault::PdaVault;
+pub use roles::{Role, RoleError, RoleSlot};
 
 /// The localnet deployer, whose keypair is committed at `keys/localnet-deployer.json`.
 ///

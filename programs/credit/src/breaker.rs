@@ -1,11 +1,10 @@
-//! The windowed mint-rate breaker.
+//! The windowed mint-rate breaker: an `io_limits` bucket of the IOSD minted recently.
 //!
-//! A bucket holds the IOSD minted recently. Its capacity is the larger of an absolute figure and
-//! a share of the supply (so the cap grows with the protocol but a fresh deployment can still
-//! mint), and it drains linearly: `capacity / window` micros per second, so a full bucket is
-//! empty again after one window. A mint is admitted only if it fits in what is left. Unlike a
-//! fixed window that resets, a burst at a window's end followed by one at the next window's start
-//! cannot mint twice the cap.
+//! Its capacity is the larger of an absolute figure and a share of the supply (so the cap grows
+//! with the protocol but a fresh deployment can still mint), and it drains linearly:
+//! `capacity / window` micros per second, so a full bucket is empty again after one window. A
+//! mint is admitted only if it fits in what is left. Unlike a fixed window that resets, a burst
+//! at a window's end followed by one at the next window's start cannot mint twice the cap.
 
 use crate::BPS;
 
@@ -20,14 +19,8 @@ pub struct BreakerParams {
     pub cap_supply_bps: u32,
 }
 
-/// The bucket's state, stored on-chain.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct MintBucket {
-    /// IOSD micros in the bucket when it was last updated.
-    pub level_micros: u64,
-    /// Unix time of that update.
-    pub updated_at: i64,
-}
+/// The bucket's state, stored on-chain: IOSD micros minted recently (`io_limits::Bucket`).
+pub type MintBucket = io_limits::Bucket;
 
 /// Why a mint was not admitted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,17 +52,9 @@ impl BreakerParams {
         supply_micros: u64,
         now: i64,
     ) -> Result<u64, BreakerError> {
-        if self.window_secs == 0 {
-            return Err(BreakerError::Invalid);
-        }
-        let elapsed = u128::try_from(now.saturating_sub(bucket.updated_at)).unwrap_or(0);
-        let drained = u128::from(self.capacity(supply_micros)?)
-            .checked_mul(elapsed)
-            .ok_or(BreakerError::Invalid)?
-            .checked_div(u128::from(self.window_secs))
-            .ok_or(BreakerError::Invalid)?;
-        let drained = u64::try_from(drained).unwrap_or(u64::MAX);
-        Ok(bucket.level_micros.saturating_sub(drained))
+        bucket
+            .drained(self.capacity(supply_micros)?, self.window_secs, now)
+            .map_err(BreakerError::from)
     }
 
     /// Admits a mint of `amount_micros` at `now` with `supply_micros` outstanding before it, and
@@ -81,17 +66,24 @@ impl BreakerParams {
         amount_micros: u64,
         now: i64,
     ) -> Result<MintBucket, BreakerError> {
-        let level = self.drained(bucket, supply_micros, now)?;
-        let capacity = self.capacity(supply_micros)?;
-        let available_micros = capacity.saturating_sub(level);
-        if amount_micros > available_micros {
-            return Err(BreakerError::Exceeded { available_micros });
+        bucket
+            .admit(
+                self.capacity(supply_micros)?,
+                self.window_secs,
+                amount_micros,
+                now,
+            )
+            .map_err(BreakerError::from)
+    }
+}
+
+impl From<io_limits::LimitError> for BreakerError {
+    fn from(error: io_limits::LimitError) -> Self {
+        match error {
+            io_limits::LimitError::Exceeded { available } => Self::Exceeded {
+                available_micros: available,
+            },
+            io_limits::LimitError::WindowZero => Self::Invalid,
         }
-        Ok(MintBucket {
-            level_micros: level
-                .checked_add(amount_micros)
-                .ok_or(BreakerError::Invalid)?,
-            updated_at: now,
-        })
     }
 }

@@ -44,7 +44,7 @@ fn a_full_bucket_refuses_then_drains_linearly() {
         })
     );
     let refilled = PARAMS.admit(full, 0, 250_000, 900).unwrap();
-    assert_eq!(refilled.level_micros, 1_000_000);
+    assert_eq!(refilled.level, 1_000_000);
     assert_eq!(PARAMS.drained(full, 0, 3_600), Ok(0));
     assert_eq!(PARAMS.drained(full, 0, -5), Ok(1_000_000));
 }
@@ -81,7 +81,7 @@ proptest! {
         for (dt, amount) in steps {
             now += dt;
             if let Ok(next) = PARAMS.admit(bucket, 0, amount, now) {
-                prop_assert!(next.level_micros <= PARAMS.cap_absolute_micros);
+                prop_assert!(next.level <= PARAMS.cap_absolute_micros);
                 bucket = next;
                 admitted.push((now, amount));
             }

@@ -49,6 +49,12 @@ pub const MAX_INSTRUCTION_DATA: usize = 224;
 /// Longest voting period and hold-up (30 days each).
 pub const MAX_PERIOD_SECS: u32 = 30 * 86_400;
 
+/// Most vetoes a guardian's budget may hold, and the shortest and longest window it refills
+/// over (a day to a year).
+pub const MAX_VETO_BUDGET: u8 = 10;
+pub const MIN_VETO_WINDOW_SECS: u32 = 86_400;
+pub const MAX_VETO_WINDOW_SECS: u32 = 365 * 86_400;
+
 /// Longest lockup (8 years).
 pub const MAX_LOCKUP_SECS: u32 = 8 * 365 * 86_400;
 

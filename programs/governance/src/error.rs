@@ -137,4 +137,23 @@ pub enum GovernanceError {
     /// 6042
     #[msg("the proposal's execution window (30 days after its hold-up) is over")]
     ExecutionWindowOver,
+    /// 6043
+    #[msg(
+        "a proposal's instructions execute in the order they were stored: execute the next one first"
+    )]
+    ExecutedOutOfOrder,
+    /// 6044
+    #[msg("the guardian has used its veto budget for now: it refills over the veto window")]
+    VetoBudgetSpent,
+    /// 6045
+    #[msg("only the proposed key may accept this role")]
+    NotPendingRole,
+    /// 6046
+    #[msg(
+        "a new guardian takes over only one hold-up after it was proposed, so the old one can veto what is already under way"
+    )]
+    GuardianChangeTooEarly,
+    /// 6047
+    #[msg("the veto budget must allow 1 to 10 vetoes over a window of 1 to 365 days")]
+    VetoBudgetInvalid,
 }

@@ -3,7 +3,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::state::{GovernanceParams, ProposalState, VoteChoice};
+use crate::state::{GovernanceParams, ProposalState, Role, VoteChoice};
 
 /// The configuration was created.
 #[event]
@@ -100,4 +100,22 @@ pub struct ProposalClosed {
     pub proposal: Pubkey,
     pub state: ProposalState,
     pub refunded_lamports: u64,
+}
+
+/// The authority proposed the next holder of a role (the default address withdraws).
+#[event]
+pub struct RoleProposed {
+    pub role: Role,
+    pub current: Pubkey,
+    pub pending: Pubkey,
+    pub revision: u64,
+}
+
+/// The proposed key accepted its role.
+#[event]
+pub struct RoleAccepted {
+    pub role: Role,
+    pub previous: Pubkey,
+    pub current: Pubkey,
+    pub revision: u64,
 }

@@ -22,6 +22,7 @@ pub mod instructions;
 pub mod state;
 
 pub use instructions::*;
+pub use io_common::Role;
 pub use state::{GovernanceParams, ProposalState, StoredInstruction, StoredMeta, VoteChoice};
 
 declare_id!("81QiXticKbRib31xipkxibatimgjvbysHcXMv3gtg4Sd");
@@ -37,8 +38,18 @@ pub mod governance {
     }
 
     /// Authority (the governance PDA): changes the parameters.
-    pub fn params_set(ctx: Context<ParamsSet>, params: GovernanceParams) -> Result<()> {
-        ParamsSet::handle(ctx, params)
+    pub fn params_set(ctx: Context<AuthorityChange>, params: GovernanceParams) -> Result<()> {
+        instructions::admin::params_set::handle(ctx, params)
+    }
+
+    /// Authority (the governance PDA): proposes the next authority or guardian.
+    pub fn role_propose(ctx: Context<AuthorityChange>, role: Role, pending: Pubkey) -> Result<()> {
+        instructions::admin::role_propose::handle(ctx, role, pending)
+    }
+
+    /// The proposed key accepts its role (a guardian, one hold-up after it was proposed).
+    pub fn role_accept(ctx: Context<RoleAccept>, role: Role) -> Result<()> {
+        RoleAccept::handle(ctx, role)
     }
 
     /// Holder: locks `amount` IO until `lockup_end` in position `id`.
@@ -100,7 +111,7 @@ pub mod governance {
         ProposalFinalize::handle(ctx)
     }
 
-    /// Guardian, during the hold-up: vetoes a passed proposal.
+    /// Guardian, from sign-off to the end of the hold-up, within its budget: vetoes a proposal.
     pub fn proposal_veto(ctx: Context<ProposalVeto>) -> Result<()> {
         ProposalVeto::handle(ctx)
     }

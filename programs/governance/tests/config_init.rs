@@ -58,6 +58,8 @@ impl ConfigInitSpec for Spec {
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
+            pending_guardian: Pubkey::default(),
+            pending_guardian_since: 0,
             rent_payer,
             io_mint: ctx.io_mint,
             vault,
@@ -65,6 +67,8 @@ impl ConfigInitSpec for Spec {
             locked_total: 0,
             positions_open: 0,
             proposals_created: 0,
+            veto_bucket: 0,
+            veto_bucket_updated_at: 0,
             reserved: [0; 64],
         }
     }
@@ -101,7 +105,7 @@ io_harness::config_init_tests!(Spec);
 #[test]
 fn refuses_each_parameter_out_of_range() {
     type Change = fn(&mut client::GovernanceParams);
-    let cases: [(Change, GovernanceError); 12] = [
+    let cases: [(Change, GovernanceError); 16] = [
         (
             |p| p.voting_period_secs = 0,
             GovernanceError::VotingPeriodZero,
@@ -144,6 +148,16 @@ fn refuses_each_parameter_out_of_range() {
             |p| p.max_lockup_secs = 8 * 365 * 86_400 + 1,
             GovernanceError::LockupRangeInvalid,
         ),
+        (|p| p.veto_budget = 0, GovernanceError::VetoBudgetInvalid),
+        (|p| p.veto_budget = 11, GovernanceError::VetoBudgetInvalid),
+        (
+            |p| p.veto_window_secs = 86_399,
+            GovernanceError::VetoBudgetInvalid,
+        ),
+        (
+            |p| p.veto_window_secs = 365 * 86_400 + 1,
+            GovernanceError::VetoBudgetInvalid,
+        ),
     ];
     for (change, error) in cases {
         refuses::<Spec>(|args| change(&mut args.params), error);
@@ -161,6 +175,12 @@ fn limits_are_inclusive() {
         p.max_lockup_multiplier_bps = 10_000;
         p.lockup_saturation_secs = 1;
         p.max_lockup_secs = 8 * 365 * 86_400;
+        p.veto_budget = 10;
+        p.veto_window_secs = 365 * 86_400;
+    });
+    accepts::<Spec>(|args| {
+        args.params.veto_budget = 1;
+        args.params.veto_window_secs = 86_400;
     });
 }
 

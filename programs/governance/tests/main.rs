@@ -2,6 +2,7 @@
 
 mod config_init;
 mod fixture;
+mod guardian;
 mod position;
 mod property;
 mod proposal;

@@ -138,37 +138,40 @@ fn a_proposal_below_quorum_is_defeated_and_cannot_execute() {
     ctx.send(&[ix], &[]).expect("a defeated proposal closes");
 }
 
+/// The guardian vetoes a proposal from its sign-off to the end of its hold-up: not a draft,
+/// and not once the hold-up is over; a vetoed proposal never executes.
 #[test]
-fn the_guardian_vetoes_during_the_hold_up_only() {
+fn the_guardian_vetoes_from_sign_off_to_the_end_of_the_hold_up() {
     let mut ctx = deployment();
     let whale = whale(&mut ctx);
     let transfer = treasury_transfer(&Pubkey::new_unique(), SOL);
+    let draft = draft(&mut ctx, &whale, 0, std::slice::from_ref(&transfer));
     let vetoed = propose(&mut ctx, &whale, 0, std::slice::from_ref(&transfer));
     let late = propose(&mut ctx, &whale, 0, std::slice::from_ref(&transfer));
-    for proposal in [vetoed, late] {
-        vote(&mut ctx, &whale, 0, proposal, VoteChoice::Yes).expect("vote");
-    }
     let guardian = ctx.guardian.insecure_clone();
-    let ix = client::proposal_veto(guardian.pubkey(), vetoed);
+    let ix = client::proposal_veto(guardian.pubkey(), draft);
     ctx.assert_refused(
         ix,
         &[&guardian],
         GovernanceError::WrongProposalState,
-        &[vetoed],
+        &[draft],
     );
-    ctx.warp_by(3 * DAY);
-    for proposal in [vetoed, late] {
-        finalize(&mut ctx, proposal).expect("finalise");
-    }
     let stranger = ctx.funded_keypair();
     let ix = client::proposal_veto(stranger.pubkey(), vetoed);
     ctx.assert_refused(ix, &[&stranger], GovernanceError::NotGuardian, &[vetoed]);
+    // During its vote: the whale has voted, the guardian stops it anyway.
+    vote(&mut ctx, &whale, 0, vetoed, VoteChoice::Yes).expect("vote");
+    vote(&mut ctx, &whale, 0, late, VoteChoice::Yes).expect("vote");
     let ix = client::proposal_veto(guardian.pubkey(), vetoed);
     let event: ProposalChanged = ctx
         .send(&[ix], &[&guardian])
         .expect("veto")
         .event(&client::ID);
     assert_eq!(event.state, ProposalState::Vetoed);
+    ctx.warp_by(3 * DAY);
+    let ix = client::proposal_finalize(ctx.payer.pubkey(), vetoed);
+    ctx.assert_refused(ix, &[], GovernanceError::WrongProposalState, &[vetoed]);
+    finalize(&mut ctx, late).expect("finalise");
     ctx.warp_by(2 * DAY);
     let ix = client::proposal_execute(ctx.payer.pubkey(), vetoed, 0, &client::store(&transfer));
     ctx.assert_refused(ix, &[], GovernanceError::ProposalVetoed, &[vetoed]);
@@ -351,7 +354,8 @@ fn execution_checks_accounts_and_signers() {
     let whale = whale(&mut ctx);
     let recipient = Pubkey::new_unique();
     let foreign = ctx.funded_keypair();
-    // A transfer that needs another key's signature, which governance cannot give.
+    // A transfer that needs another key's signature, which governance cannot give, after a
+    // valid one.
     let mut foreign_transfer = treasury_transfer(&recipient, SOL);
     foreign_transfer.accounts[0] = AccountMeta::new(foreign.pubkey(), true);
     let transfer = treasury_transfer(&recipient, SOL);
@@ -359,7 +363,7 @@ fn execution_checks_accounts_and_signers() {
         &mut ctx,
         &whale,
         0,
-        &[foreign_transfer.clone(), transfer.clone()],
+        &[transfer.clone(), foreign_transfer.clone()],
     );
     vote(&mut ctx, &whale, 0, proposal, VoteChoice::Yes).expect("vote");
     ctx.warp_by(5 * DAY);
@@ -369,29 +373,34 @@ fn execution_checks_accounts_and_signers() {
         client::proposal_instruction_address(&proposal, 0),
         recipient,
     ];
-    let ix = client::proposal_execute(
-        ctx.payer.pubkey(),
-        proposal,
-        0,
-        &client::store(&foreign_transfer),
-    );
-    ctx.assert_refused(ix, &[], GovernanceError::ForeignSigner, &watched);
     // Other accounts than stored: another recipient, another program, one account missing.
     let stored = client::store(&transfer);
     let mut other = stored.clone();
     other.accounts[1].pubkey = Pubkey::new_unique();
-    let ix = client::proposal_execute(ctx.payer.pubkey(), proposal, 1, &other);
+    let ix = client::proposal_execute(ctx.payer.pubkey(), proposal, 0, &other);
     ctx.assert_refused(ix, &[], GovernanceError::AccountsMismatch, &watched);
-    let mut ix = client::proposal_execute(ctx.payer.pubkey(), proposal, 1, &stored);
+    let mut ix = client::proposal_execute(ctx.payer.pubkey(), proposal, 0, &stored);
     let program_at = ix.accounts.len() - 3;
     ix.accounts[program_at].pubkey = io_client::market::ID;
     ctx.assert_refused(ix, &[], GovernanceError::AccountsMismatch, &watched);
-    let mut ix = client::proposal_execute(ctx.payer.pubkey(), proposal, 1, &stored);
+    let mut ix = client::proposal_execute(ctx.payer.pubkey(), proposal, 0, &stored);
     ix.accounts.pop();
     ctx.assert_refused(ix, &[], GovernanceError::AccountsMismatch, &watched);
     // The proposal stays executable: the valid instruction runs.
-    execute(&mut ctx, proposal, 1, &transfer).expect("execute");
+    execute(&mut ctx, proposal, 0, &transfer).expect("execute");
     assert_eq!(ctx.lamports(&recipient), SOL);
+    let watched = [
+        proposal,
+        client::proposal_instruction_address(&proposal, 1),
+        recipient,
+    ];
+    let ix = client::proposal_execute(
+        ctx.payer.pubkey(),
+        proposal,
+        1,
+        &client::store(&foreign_transfer),
+    );
+    ctx.assert_refused(ix, &[], GovernanceError::ForeignSigner, &watched);
     assert_eq!(
         proposal_state(&ctx, &proposal).state,
         ProposalState::Succeeded
@@ -530,4 +539,41 @@ fn refuses_a_foreign_vault_and_overflowing_power() {
     let mut ix = client::position_open(key.pubkey(), holder.io, 0, IO, end);
     ix.accounts[4].pubkey = ctx.treasury;
     ctx.assert_refused(ix, &[&key], GovernanceError::VaultMismatch, &[position]);
+}
+
+/// Review finding Medium 5: a proposal's instructions execute in the order they were stored;
+/// the second before the first is refused and changes nothing.
+#[test]
+fn stored_instructions_execute_in_order() {
+    let mut ctx = deployment();
+    let whale = whale(&mut ctx);
+    let (first, second) = (Pubkey::new_unique(), Pubkey::new_unique());
+    let instructions = [
+        treasury_transfer(&first, SOL),
+        treasury_transfer(&second, SOL),
+    ];
+    let proposal = propose(&mut ctx, &whale, 0, &instructions);
+    vote(&mut ctx, &whale, 0, proposal, VoteChoice::Yes).expect("vote");
+    ctx.warp_by(3 * DAY);
+    finalize(&mut ctx, proposal).expect("finalise");
+    ctx.warp_by(2 * DAY);
+    let out_of_order = client::proposal_execute(
+        ctx.payer.pubkey(),
+        proposal,
+        1,
+        &client::store(&instructions[1]),
+    );
+    ctx.assert_refused(
+        out_of_order,
+        &[],
+        GovernanceError::ExecutedOutOfOrder,
+        &[
+            proposal,
+            second,
+            client::proposal_instruction_address(&proposal, 1),
+        ],
+    );
+    execute(&mut ctx, proposal, 0, &instructions[0]).expect("the first");
+    execute(&mut ctx, proposal, 1, &instructions[1]).expect("then the second");
+    assert_eq!((ctx.lamports(&first), ctx.lamports(&second)), (SOL, SOL));
 }

@@ -9,6 +9,10 @@ pub const ACCOUNT_VERSION: u8 = 1;
 /// Shortest a user must wait after requesting a session close before the refund (24 hours).
 pub const MIN_SESSION_CLOSE_TIMEOUT_SECS: u32 = 86_400;
 
+/// Shortest a session must have been idle (no receipt, no top-up) before anyone may request
+/// its close (7 days): a forgotten session never keeps its model, or its funds, locked.
+pub const MIN_SESSION_IDLE_SECS: u32 = 7 * 86_400;
+
 /// Most inferences one direct-payment instruction may pay for.
 pub const MAX_DIRECT_BATCH: u16 = 64;
 
@@ -16,8 +20,9 @@ pub const MAX_DIRECT_BATCH: u16 = 64;
 pub const SEED_MODEL: &[u8] = b"model";
 
 /// Seed of a session: `[SEED_SESSION, model, nonce (u64 LE)]`, the nonce being the model's
-/// `sessions_created` at open, so no session address is ever used twice and a receipt for a
-/// closed session can never match a new one.
+/// `sessions_created` at open. A model's first nonce is the config's count of sessions ever
+/// opened, so no session address is ever used twice, even by a model closed and registered
+/// again under the same id, and a receipt for a closed session can never match a new one.
 pub const SEED_SESSION: &[u8] = b"session";
 
 /// Seed of the IO vault (a token account owned by the config): `[SEED_IO_VAULT]`. It holds IO

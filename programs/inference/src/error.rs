@@ -130,6 +130,44 @@ pub enum InferenceError {
     /// 6041
     #[msg("nothing has been earned to claim")]
     NothingToClaim,
+    /// 6042
+    #[msg(
+        "the provider's payout account is one of this program's escrows: name the provider's own account"
+    )]
+    PayoutIsEscrow,
+    /// 6043
+    #[msg("the session idle time must be at least 7 days")]
+    SessionIdleTooShort,
+    /// 6044
+    #[msg("only the authority may do this")]
+    NotAuthority,
+    /// 6045
+    #[msg("only the proposed key may accept this role")]
+    NotPendingRole,
+    /// 6046
+    #[msg("only the guardian may do this")]
+    NotGuardian,
+    /// 6047
+    #[msg("a guardian's pause lasts 1 to 72 hours")]
+    PauseTooLong,
+    /// 6048
+    #[msg("payments are paused already: only the authority changes a running pause")]
+    PauseActive,
+    /// 6049
+    #[msg(
+        "the guardian paused payments recently: it may pause again once a cooldown as long as that pause has passed"
+    )]
+    GuardianCoolingDown,
+    /// 6050
+    #[msg(
+        "new payments are paused by the guardian or the authority; settlement, closes and claims still work"
+    )]
+    Paused,
+    /// 6051
+    #[msg(
+        "only the session's user, the owner of its retired model, or anyone once the session has been idle long enough may request the close"
+    )]
+    CloseNotAllowed,
 }
 
 impl From<io_receipt::SysvarError> for InferenceError {
@@ -154,6 +192,16 @@ impl From<io_receipt::PrecompileError> for InferenceError {
             }
             PrecompileError::NotOneSignature => Self::Ed25519NotOneSignature,
             PrecompileError::OffsetsOutsideInstruction => Self::Ed25519OffsetsOutside,
+        }
+    }
+}
+
+impl From<io_common::PauseError> for InferenceError {
+    fn from(error: io_common::PauseError) -> Self {
+        match error {
+            io_common::PauseError::HoursOutOfRange => Self::PauseTooLong,
+            io_common::PauseError::Active => Self::PauseActive,
+            io_common::PauseError::CoolingDown => Self::GuardianCoolingDown,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::state::{Currency, EscrowTotals, ModelTerms};
+use crate::state::{Currency, EscrowTotals, ModelTerms, Pause, Role};
 
 /// The configuration was created.
 #[event]
@@ -14,6 +14,8 @@ pub struct ConfigInitialized {
     pub session_close_timeout_secs: u32,
     /// Most inferences one direct payment may cover (1..=64).
     pub max_direct_batch: u16,
+    /// Seconds a session must be idle before anyone may request its close.
+    pub session_idle_secs: u32,
     pub genesis_hash: [u8; 32],
     pub io_mint: Pubkey,
     pub iosd_mint: Pubkey,
@@ -119,6 +121,9 @@ pub struct SessionSettled {
 #[event]
 pub struct SessionCloseRequested {
     pub session: Pubkey,
+    /// Who asked: the user, the owner of the session's retired model, or anyone after the idle
+    /// time.
+    pub requester: Pubkey,
     pub close_requested_at: i64,
     pub revision: u64,
 }
@@ -144,5 +149,32 @@ pub struct ModelClaimed {
     pub amount: u64,
     pub claimed_total: u64,
     pub escrowed: EscrowTotals,
+    pub revision: u64,
+}
+
+/// The authority proposed the next holder of a role (the default address withdraws).
+#[event]
+pub struct RoleProposed {
+    pub role: Role,
+    pub current: Pubkey,
+    pub pending: Pubkey,
+    pub revision: u64,
+}
+
+/// The proposed key accepted its role.
+#[event]
+pub struct RoleAccepted {
+    pub role: Role,
+    pub previous: Pubkey,
+    pub current: Pubkey,
+    pub revision: u64,
+}
+
+/// The payment pause changed, by the guardian's bounded pause or the authority's decision.
+#[event]
+pub struct PauseChanged {
+    /// The pause's end and when the guardian may pause again.
+    pub pause: Pause,
+    pub by: Pubkey,
     pub revision: u64,
 }

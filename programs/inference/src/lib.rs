@@ -28,7 +28,7 @@ pub mod instructions;
 pub mod state;
 
 pub use instructions::*;
-pub use state::{Currency, ModelTerms, RevenueSplit};
+pub use state::{Currency, ModelTerms, Pause, RevenueSplit, Role};
 
 declare_id!("HAirEP9fvBbgzq9wSCQc4UhoMQ6LjwjECV2D9JpXZNFj");
 
@@ -102,7 +102,8 @@ pub mod inference {
         SessionSettle::handle(ctx)
     }
 
-    /// User: requests the close (top-ups stop; receipts settle until the timeout).
+    /// User (or the owner of a retired model, or anyone after the idle time): requests the close
+    /// (top-ups stop; receipts settle until the timeout).
     pub fn session_close_request(ctx: Context<SessionCloseRequest>) -> Result<()> {
         SessionCloseRequest::handle(ctx)
     }
@@ -110,5 +111,26 @@ pub mod inference {
     /// Anyone, after the close timeout: refunds the rest and closes the session.
     pub fn session_finalize(ctx: Context<SessionFinalize>) -> Result<()> {
         SessionFinalize::handle(ctx)
+    }
+
+    /// Authority: proposes the next authority or guardian (the default address withdraws).
+    pub fn role_propose(ctx: Context<AuthorityChange>, role: Role, pending: Pubkey) -> Result<()> {
+        instructions::admin::role_propose::handle(ctx, role, pending)
+    }
+
+    /// The proposed key accepts its role.
+    pub fn role_accept(ctx: Context<RoleAccept>, role: Role) -> Result<()> {
+        RoleAccept::handle(ctx, role)
+    }
+
+    /// Guardian: pauses new payments for at most 72 hours, then waits as long before pausing
+    /// again.
+    pub fn guardian_pause(ctx: Context<GuardianPause>, hours: u32) -> Result<()> {
+        GuardianPause::handle(ctx, hours)
+    }
+
+    /// Authority: sets the end of the payment pause (0 lifts it).
+    pub fn pause_set(ctx: Context<AuthorityChange>, paused_until: i64) -> Result<()> {
+        instructions::admin::pause_set::handle(ctx, paused_until)
     }
 }

@@ -65,9 +65,13 @@ impl ConfigInitSpec for Spec {
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
+            pending_guardian: Pubkey::default(),
             rent_payer,
             session_close_timeout_secs: args.session_close_timeout_secs,
             max_direct_batch: args.max_direct_batch,
+            session_idle_secs: args.session_idle_secs,
+            sessions_opened: 0,
+            payment_pause: inference::Pause::default(),
             genesis_hash: args.genesis_hash,
             io_mint: ctx.io_mint,
             iosd_mint: io_client::iosd::iosd_mint_address(),
@@ -120,6 +124,14 @@ fn refuses_session_timeout_under_24_hours() {
     refuses::<Spec>(
         |args| args.session_close_timeout_secs = 86_399,
         InferenceError::SessionTimeoutTooShort,
+    );
+}
+
+#[test]
+fn refuses_session_idle_time_under_7_days() {
+    refuses::<Spec>(
+        |args| args.session_idle_secs = inference::constants::MIN_SESSION_IDLE_SECS - 1,
+        InferenceError::SessionIdleTooShort,
     );
 }
 

@@ -205,7 +205,7 @@ impl Scene {
     }
 
     pub fn close_request(&mut self, session: Pubkey) -> Outcome {
-        let ix = client::session_close_request(self.user.pubkey(), session);
+        let ix = client::session_close_request(self.user.pubkey(), session, self.model);
         let user = self.user.insecure_clone();
         self.ctx.send(&[ix], &[&user])
     }

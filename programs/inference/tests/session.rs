@@ -524,9 +524,13 @@ fn refuses_bad_opens_top_ups_and_closes() {
     let ix = client::session_top_up(stranger.pubkey(), session, s.payment(), IOSD);
     s.ctx
         .assert_refused(ix, &[&stranger], InferenceError::NotSessionUser, &[session]);
-    let ix = client::session_close_request(stranger.pubkey(), session);
-    s.ctx
-        .assert_refused(ix, &[&stranger], InferenceError::NotSessionUser, &[session]);
+    let ix = client::session_close_request(stranger.pubkey(), session, s.model);
+    s.ctx.assert_refused(
+        ix,
+        &[&stranger],
+        InferenceError::CloseNotAllowed,
+        &[session],
+    );
     let ix = client::session_top_up(user.pubkey(), session, s.payment(), 0);
     s.ctx
         .assert_refused(ix, &[&user], InferenceError::ZeroAmount, &[session]);

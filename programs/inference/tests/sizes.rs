@@ -79,7 +79,7 @@ fn every_instruction_fits_a_transaction() {
         ("ed25519 + session_settle", settle.to_vec()),
         (
             "session_close_request",
-            vec![client::session_close_request(key(), key())],
+            vec![client::session_close_request(key(), key(), key())],
         ),
         (
             "session_finalize",

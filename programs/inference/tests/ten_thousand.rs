@@ -104,7 +104,7 @@ fn ten_thousand_receipts_settle_in_one_transaction() {
     assert_eq!(state.burned, IOSD);
     assert_eq!(s.owner_earned(), 14 * IOSD);
 
-    let close = client::session_close_request(user.pubkey(), session);
+    let close = client::session_close_request(user.pubkey(), session, s.model);
     let close_cost = send_paid_by(&mut s.ctx, &[close], &user, &[], 0);
     s.ctx.warp_by(86_400);
     let finalize = client::session_finalize(user.pubkey(), session, user.pubkey(), s.payment());

@@ -120,11 +120,28 @@ pub enum IosdError {
     #[msg("only the authority may do this")]
     NotAuthority,
     /// 6038
-    #[msg("only the proposed authority may accept")]
-    NotPendingAuthority,
+    #[msg("only the proposed key may accept this role")]
+    NotPendingRole,
     /// 6039
     #[msg("the IO vault or IOSD mint is not the configured one")]
     ConfigAccountMismatch,
+    /// 6040
+    #[msg("only the guardian may do this")]
+    NotGuardian,
+    /// 6041
+    #[msg("a guardian's pause lasts 1 to 72 hours")]
+    PauseTooLong,
+    /// 6042
+    #[msg("minting is paused already: only the authority changes a running pause")]
+    PauseActive,
+    /// 6043
+    #[msg(
+        "the guardian paused minting recently: it may pause again once a cooldown as long as that pause has passed"
+    )]
+    GuardianCoolingDown,
+    /// 6044
+    #[msg("minting is paused by the guardian or the authority; redemption and spending still work")]
+    Paused,
 }
 
 impl From<OracleError> for IosdError {
@@ -141,6 +158,16 @@ impl From<OracleError> for IosdError {
             OracleError::ConfidenceTooWide => Self::PriceConfidenceTooWide,
             OracleError::ExponentOutOfRange => Self::PriceExponentOutOfRange,
             OracleError::Overflow => Self::MathOverflow,
+        }
+    }
+}
+
+impl From<io_common::PauseError> for IosdError {
+    fn from(error: io_common::PauseError) -> Self {
+        match error {
+            io_common::PauseError::HoursOutOfRange => Self::PauseTooLong,
+            io_common::PauseError::Active => Self::PauseActive,
+            io_common::PauseError::CoolingDown => Self::GuardianCoolingDown,
         }
     }
 }

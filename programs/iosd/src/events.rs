@@ -4,6 +4,8 @@
 
 use anchor_lang::prelude::*;
 
+use io_common::{Pause, Role};
+
 use crate::state::{BreakerSettings, OracleParams, SolvencyState};
 
 /// The configuration was created.
@@ -144,18 +146,29 @@ pub struct SpenderRevoked {
     pub revision: u64,
 }
 
-/// The authority proposed a successor (the default address withdraws a proposal).
+/// The authority proposed the next holder of a role (the default address withdraws).
 #[event]
-pub struct AuthorityProposed {
-    pub authority: Pubkey,
-    pub pending_authority: Pubkey,
+pub struct RoleProposed {
+    pub role: Role,
+    pub current: Pubkey,
+    pub pending: Pubkey,
     pub revision: u64,
 }
 
-/// The proposed authority accepted and is now the authority.
+/// The proposed key accepted its role.
 #[event]
-pub struct AuthorityAccepted {
-    pub previous_authority: Pubkey,
-    pub authority: Pubkey,
+pub struct RoleAccepted {
+    pub role: Role,
+    pub previous: Pubkey,
+    pub current: Pubkey,
+    pub revision: u64,
+}
+
+/// The mint pause changed, by the guardian's bounded pause or the authority's decision.
+#[event]
+pub struct PauseChanged {
+    /// The pause's end and when the guardian may pause again.
+    pub pause: Pause,
+    pub by: Pubkey,
     pub revision: u64,
 }

@@ -32,6 +32,7 @@ pub mod state;
 pub mod token_ops;
 
 pub use instructions::*;
+pub use io_common::{Pause, Role};
 pub use state::{BreakerSettings, OracleParams};
 
 declare_id!("HzQRRcEukeT75iBoGEzJVa7cc52GibVWu1HoN6wiW48g");
@@ -105,16 +106,23 @@ pub mod iosd {
         instructions::admin::spender_revoke::handle(ctx, program)
     }
 
-    /// Authority: proposes a successor (the default address withdraws the proposal).
-    pub fn authority_propose(
-        ctx: Context<AuthorityChange>,
-        pending_authority: Pubkey,
-    ) -> Result<()> {
-        instructions::admin::authority_propose::handle(ctx, pending_authority)
+    /// Authority: proposes the next authority or guardian (the default address withdraws).
+    pub fn role_propose(ctx: Context<AuthorityChange>, role: Role, pending: Pubkey) -> Result<()> {
+        instructions::admin::role_propose::handle(ctx, role, pending)
     }
 
-    /// The proposed authority accepts.
-    pub fn authority_accept(ctx: Context<AuthorityAccept>) -> Result<()> {
-        AuthorityAccept::handle(ctx)
+    /// The proposed key accepts its role.
+    pub fn role_accept(ctx: Context<RoleAccept>, role: Role) -> Result<()> {
+        RoleAccept::handle(ctx, role)
+    }
+
+    /// Guardian: pauses minting for at most 72 hours, then waits as long before pausing again.
+    pub fn guardian_pause(ctx: Context<GuardianPause>, hours: u32) -> Result<()> {
+        GuardianPause::handle(ctx, hours)
+    }
+
+    /// Authority: sets the end of the mint pause (0 lifts it).
+    pub fn pause_set(ctx: Context<AuthorityChange>, paused_until: i64) -> Result<()> {
+        instructions::admin::pause_set::handle(ctx, paused_until)
     }
 }

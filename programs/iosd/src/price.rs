@@ -64,20 +64,68 @@ pub fn solvency_at(
     Ok((ratio, state.into()))
 }
 
-/// Records a recomputation made with a usable price published at `publish_time`.
+/// What a usable price says that the program records: its EMA (the collateral ratio's price),
+/// its redeem price, and when it was published.
+#[derive(Clone, Copy, Debug)]
+pub struct Reading {
+    pub ema: UsdPerIo,
+    /// max(spot, EMA) + k·conf: the most IO per IOSD a redemption may pay at this price, and,
+    /// once recorded, in an oracle halt.
+    pub redeem: UsdPerIo,
+    pub publish_time: i64,
+}
+
+impl Reading {
+    /// The figures of `price`, published at `publish_time`, under the config's confidence rule.
+    pub fn of(price: &CheckedPrice, config: &IosdConfig, publish_time: i64) -> Result<Self> {
+        Ok(Self {
+            ema: price.ema_price().map_err(IosdError::from)?,
+            redeem: price
+                .redeem_price(config.oracle.confidence_multiplier_bps)
+                .map_err(IosdError::from)?,
+            publish_time,
+        })
+    }
+}
+
+/// Records a recomputation made with a usable price.
 pub fn record(
     config: &mut IosdConfig,
     ratio_bps: u64,
     state: SolvencyState,
-    ema: UsdPerIo,
-    publish_time: i64,
+    reading: &Reading,
     now: i64,
 ) {
     config.solvency = SolvencyRecord {
         state,
         ratio_bps,
-        ema_pico_usd: ema.0,
-        last_price_publish_time: config.solvency.last_price_publish_time.max(publish_time),
+        ema_pico_usd: reading.ema.0,
+        redeem_price_pico_usd: reading.redeem.0,
+        last_price_publish_time: config
+            .solvency
+            .last_price_publish_time
+            .max(reading.publish_time),
         updated_at: now,
     };
+}
+
+/// What an oracle-halted redemption of `iosd_in` pays: in kind (`in_kind`), but never more
+/// than a redemption at the last recorded redeem price would. The halt means nobody used a
+/// price for a while, not that no price exists; without this bound anyone could wait out a
+/// quiet spell and redeem an over-collateralised vault in kind, above the price and without
+/// its confidence margin. Returns the IO and the price applied (0 when paid in kind).
+pub fn halted_payout(config: &IosdConfig, iosd_in: u64, in_kind: u64) -> Result<(u64, u128)> {
+    let recorded = UsdPerIo(config.solvency.redeem_price_pico_usd);
+    if recorded.0 == 0 {
+        // No price was ever used (nothing was minted): in kind is all there is.
+        return Ok((in_kind, 0));
+    }
+    let at_price = recorded
+        .io_for_iosd_floor(iosd_in)
+        .map_err(IosdError::from)?;
+    Ok(if at_price < in_kind {
+        (at_price, recorded.0)
+    } else {
+        (in_kind, 0)
+    })
 }

@@ -1,15 +1,17 @@
-//! The authority's instructions: parameters, breaker, spender allow-list, two-step authority
-//! transfer. Each changes only what it names, bumps the revision and emits its event; anyone
-//! else is refused by name.
+//! The authority's and the guardian's instructions: parameters, breaker, spender allow-list,
+//! two-step roles, the mint pause. Each changes only what it names, bumps the revision and emits
+//! its event; anyone else is refused by name.
 
 use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
 use io_client::iosd as client;
 use io_harness::Signer;
 use iosd::error::IosdError;
 use iosd::events::{
-    AuthorityAccepted, AuthorityProposed, BreakerUpdated, OracleParamsUpdated, SpenderAllowed,
+    BreakerUpdated, OracleParamsUpdated, PauseChanged, RoleAccepted, RoleProposed, SpenderAllowed,
     SpenderRevoked,
 };
+use iosd::{Pause, Role};
 
 use crate::fixture::*;
 
@@ -198,73 +200,135 @@ fn the_spender_allow_list_is_bounded_and_dense() {
     );
 }
 
-/// Propose, then accept by the new key; the old key loses its power; nobody else can accept.
+/// The shared role and pause rules (`io_harness::admin_suite`) for iosd: the guardian pauses
+/// minting only.
+pub struct IosdAdmin;
+
+impl io_harness::admin_suite::RoleSpec for IosdAdmin {
+    fn deployment() -> io_harness::TestContext {
+        deployment()
+    }
+    fn config_address() -> Pubkey {
+        client::config_address()
+    }
+    fn roles(ctx: &io_harness::TestContext) -> [Pubkey; 4] {
+        let c = config(ctx);
+        [
+            c.authority,
+            c.pending_authority,
+            c.guardian,
+            c.pending_guardian,
+        ]
+    }
+    fn role_propose(authority: Pubkey, role: Role, pending: Pubkey) -> Instruction {
+        client::role_propose(authority, role, pending)
+    }
+    fn role_accept(pending: Pubkey, role: Role) -> Instruction {
+        client::role_accept(pending, role)
+    }
+    fn authority_only(_ctx: &io_harness::TestContext, authority: Pubkey) -> Instruction {
+        client::params_set(authority, io_client::defaults::IOSD_ORACLE)
+    }
+    const NOT_AUTHORITY: u32 = IosdError::NotAuthority as u32 + 6_000;
+    const NOT_PENDING_ROLE: u32 = IosdError::NotPendingRole as u32 + 6_000;
+}
+
+impl io_harness::admin_suite::PauseSpec for IosdAdmin {
+    fn guardian_pause(guardian: Pubkey, hours: u32) -> Instruction {
+        client::guardian_pause(guardian, hours)
+    }
+    fn pause_set(authority: Pubkey, paused_until: i64) -> Instruction {
+        client::pause_set(authority, paused_until)
+    }
+    fn pause(ctx: &io_harness::TestContext) -> Pause {
+        config(ctx).mint_pause
+    }
+    fn paused_class_action(ctx: &mut io_harness::TestContext) -> io_harness::Outcome {
+        let user = user(ctx, 10);
+        let price = ctx.io_price_now(PRICE_E8, CONF_E8);
+        mint(
+            ctx,
+            &user,
+            price,
+            iosd::MintAmount::ExactIo {
+                io_in_base: io_harness::IO,
+                min_iosd_out_micros: 0,
+            },
+        )
+    }
+    const MAX_HOURS: u32 = io_common::MAX_GUARDIAN_PAUSE_HOURS;
+    const NOT_GUARDIAN: u32 = IosdError::NotGuardian as u32 + 6_000;
+    const PAUSE_TOO_LONG: u32 = IosdError::PauseTooLong as u32 + 6_000;
+    const PAUSE_ACTIVE: u32 = IosdError::PauseActive as u32 + 6_000;
+    const COOLING_DOWN: u32 = IosdError::GuardianCoolingDown as u32 + 6_000;
+    const PAUSED: u32 = IosdError::Paused as u32 + 6_000;
+}
+
+io_harness::role_tests!(IosdAdmin);
+io_harness::pause_tests!(IosdAdmin);
+
+/// A role change and a pause each report the state they leave; redemption works while minting
+/// is paused.
 #[test]
-fn authority_moves_in_two_steps() {
+fn role_and_pause_events_report_the_new_state() {
     let mut ctx = deployment();
     let authority = ctx.authority.insecure_clone();
-    let successor = ctx.funded_keypair();
-    let stranger = ctx.funded_keypair();
-    let before = config(&ctx).revision;
-
-    let ix = client::authority_accept(successor.pubkey());
-    refused(
-        &mut ctx,
-        ix,
-        &[&successor],
-        IosdError::NotPendingAuthority,
-        &config_only(),
-    );
-    let proposed: AuthorityProposed = ctx
+    let next = ctx.funded_keypair();
+    let proposed: RoleProposed = ctx
         .send(
-            &[client::authority_propose(
+            &[client::role_propose(
                 authority.pubkey(),
-                successor.pubkey(),
+                Role::Guardian,
+                next.pubkey(),
             )],
             &[&authority],
         )
         .expect("propose")
         .event(&client::ID);
-    assert_eq!(proposed.pending_authority, successor.pubkey());
-    let ix = client::authority_accept(stranger.pubkey());
-    refused(
-        &mut ctx,
-        ix,
-        &[&stranger],
-        IosdError::NotPendingAuthority,
-        &config_only(),
+    assert_eq!(
+        (proposed.role, proposed.current, proposed.pending),
+        (Role::Guardian, ctx.guardian.pubkey(), next.pubkey())
     );
-    let ix = client::authority_propose(stranger.pubkey(), stranger.pubkey());
-    refused(
-        &mut ctx,
-        ix,
-        &[&stranger],
-        IosdError::NotAuthority,
-        &config_only(),
-    );
-
-    let accepted: AuthorityAccepted = ctx
+    let accepted: RoleAccepted = ctx
         .send(
-            &[client::authority_accept(successor.pubkey())],
-            &[&successor],
+            &[client::role_accept(next.pubkey(), Role::Guardian)],
+            &[&next],
         )
         .expect("accept")
         .event(&client::ID);
     assert_eq!(
-        (accepted.previous_authority, accepted.authority),
-        (authority.pubkey(), successor.pubkey())
+        (accepted.previous, accepted.current, accepted.revision),
+        (ctx.guardian.pubkey(), next.pubkey(), config(&ctx).revision)
     );
-    let config = config(&ctx);
+    let user = user(&mut ctx, 100);
+    mint_io(&mut ctx, &user, 10);
+    let paused: PauseChanged = ctx
+        .send(&[client::guardian_pause(next.pubkey(), 5)], &[&next])
+        .expect("pause")
+        .event(&client::ID);
+    let now = ctx.now();
     assert_eq!(
-        (config.authority, config.pending_authority, config.revision),
-        (successor.pubkey(), Pubkey::default(), before + 2)
+        (
+            paused.pause.paused_until,
+            paused.pause.guardian_ready_at,
+            paused.by
+        ),
+        (now + 5 * 3_600, now + 10 * 3_600, next.pubkey())
     );
-    let ix = client::params_set(authority.pubkey(), io_client::defaults::IOSD_ORACLE);
-    refused(
-        &mut ctx,
-        ix,
-        &[&authority],
-        IosdError::NotAuthority,
-        &config_only(),
+    let price = ctx.io_price_now(PRICE_E8, CONF_E8);
+    let ix = client::iosd_redeem(user.key.pubkey(), user.io, price, io_harness::IOSD, 0);
+    ctx.send(&[ix], &[&user.key])
+        .expect("redemption is never paused");
+    let lifted: PauseChanged = ctx
+        .send(&[client::pause_set(authority.pubkey(), 0)], &[&authority])
+        .expect("lift")
+        .event(&client::ID);
+    assert_eq!(
+        (
+            lifted.pause.paused_until,
+            lifted.pause.guardian_ready_at,
+            lifted.by
+        ),
+        (0, now + 10 * 3_600, authority.pubkey())
     );
 }

@@ -65,6 +65,7 @@ impl ConfigInitSpec for Spec {
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
+            pending_guardian: Pubkey::default(),
             rent_payer,
             io_mint: ctx.io_mint,
             iosd_mint,
@@ -81,6 +82,7 @@ impl ConfigInitSpec for Spec {
                 ratio_bps: u64::MAX,
                 ..Default::default()
             },
+            mint_pause: iosd::Pause::default(),
             reserved: [0; 64],
         }
     }

@@ -78,10 +78,13 @@ fn pays_in_kind_under_full_collateral() {
     assert_eq!(balance(&ctx, &client::io_vault_address()), 50 * IO);
 }
 
-/// With no usable price for longer than the halt delay (600 s), redemption pays in kind with the
-/// stale update and records the oracle halt; a fresh price later lifts it.
+/// With no usable price for longer than the halt delay (600 s), redemption works with the stale
+/// update and records the oracle halt; it pays the smaller of in kind and the last recorded
+/// redeem price: over-collateralised ($2.50 backs 248 IOSD at 1.008), the recorded $2.52 pays
+/// less than in kind; after IO fell to $2.00 (0.81), in kind pays less. A fresh price later
+/// lifts the halt.
 #[test]
-fn pays_in_kind_in_an_oracle_halt() {
+fn an_oracle_halt_pays_the_smaller_of_in_kind_and_the_last_price() {
     let (mut ctx, user) = minted();
     let published = ctx.now();
     ctx.warp_by(601);
@@ -91,8 +94,12 @@ fn pays_in_kind_in_an_oracle_halt() {
         .send(&[ix], &[&user.key])
         .expect("redeem")
         .event(&client::ID);
-    assert!(event.in_kind);
-    assert_eq!(event.io_out_base, 25 * IO);
+    // ⌊62 / 2.52⌋ IO, below in kind's 62 × 100 / 248 = 25 IO.
+    assert!(!event.in_kind);
+    assert_eq!(
+        (event.io_out_base, event.price_pico_usd),
+        (2_460_317_460, 2_520_000_000_000)
+    );
     assert_eq!(event.state, SolvencyState::OracleHalted);
     assert_eq!(config(&ctx).solvency.state, SolvencyState::OracleHalted);
 
@@ -100,6 +107,31 @@ fn pays_in_kind_in_an_oracle_halt() {
     ctx.send(&[client::solvency_refresh(fresh)], &[])
         .expect("refresh");
     assert_eq!(config(&ctx).solvency.state, SolvencyState::Healthy);
+
+    // IO falls to $2.00: the last recorded price is now $2.02, and the vault backs 0.81.
+    let fell = ctx.io_price_now(200_000_000, CONF_E8);
+    ctx.send(&[client::solvency_refresh(fell)], &[])
+        .expect("refresh at $2.00");
+    let published = ctx.now();
+    ctx.warp_by(601);
+    let stale = ctx.new_price(io_usd(200_000_000, CONF_E8, published));
+    let (vault, supply) = (
+        balance(&ctx, &client::io_vault_address()),
+        ctx.mint_supply(&client::iosd_mint_address()),
+    );
+    let ix = client::iosd_redeem(user.key.pubkey(), user.io, stale, 62 * IOSD, 0);
+    let event: IosdRedeemed = ctx
+        .send(&[ix], &[&user.key])
+        .expect("redeem in kind")
+        .event(&client::ID);
+    assert!(event.in_kind);
+    assert_eq!(
+        (event.io_out_base, event.price_pico_usd),
+        (
+            u64::try_from(u128::from(62 * IOSD) * u128::from(vault) / u128::from(supply)).unwrap(),
+            0
+        )
+    );
 }
 
 /// A stale update while the oracle is alive is refused, so nobody can force the in-kind path
@@ -175,4 +207,35 @@ fn refuses_bad_amounts_and_accounts() {
         IosdError::AmountTooSmall,
         &watched,
     );
+}
+
+/// Review finding High 2: the oracle halt means "nobody used a price here for a while", not
+/// "no price exists", so the redeemer must not be able to choose the in-kind path with an old
+/// genuine update. IO rose to $3.75 (the vault backs 1.5× the supply); 100 IOSD redeemed at that
+/// fresh price; after 601 s without a mint, redemption or refresh, the same 100 IOSD redeemed
+/// with the now old update pay no more than at the last recorded price.
+#[test]
+fn an_old_price_never_pays_more_than_the_last_recorded_one() {
+    let (mut ctx, user) = minted();
+    let risen = ctx.io_price_now(375_000_000, CONF_E8);
+    let ix = client::iosd_redeem(user.key.pubkey(), user.io, risen, 100 * IOSD, 0);
+    let at_price: IosdRedeemed = ctx
+        .send(&[ix], &[&user.key])
+        .expect("redeem at the fresh price")
+        .event(&client::ID);
+    assert!(!at_price.in_kind);
+
+    ctx.warp_by(601);
+    let ix = client::iosd_redeem(user.key.pubkey(), user.io, risen, 100 * IOSD, 0);
+    let halted: IosdRedeemed = ctx
+        .send(&[ix], &[&user.key])
+        .expect("redeem in the oracle halt")
+        .event(&client::ID);
+    assert!(
+        halted.io_out_base <= at_price.io_out_base,
+        "the halt paid {} for what the last price paid {}",
+        halted.io_out_base,
+        at_price.io_out_base
+    );
+    assert_eq!(halted.state, SolvencyState::OracleHalted);
 }

@@ -4,7 +4,8 @@
 //! - IOSD supply = minted − burned, and the config's totals agree;
 //! - vault IO = committed − redeemed;
 //! - no mint succeeds with a stale price or below the halt ratio;
-//! - spending, paying out and burning always work; so does in-kind redemption in an oracle halt;
+//! - spending, paying out and burning always work; so does redemption in an oracle halt, which
+//!   pays the smaller of in kind and the last recorded redeem price;
 //! - whatever update a minter picks, IOSD out ≤ IO in × that update's EMA.
 
 use anchor_lang::prelude::Pubkey;
@@ -215,6 +216,8 @@ impl World {
         let key = user.key.insecure_clone();
         let fresh = self.fresh();
         let halted = !fresh && self.ctx.now() - self.last_valid() > 600;
+        let (vault, supply) = (self.vault(), self.supply());
+        let recorded = config(&self.ctx).solvency.redeem_price_pico_usd;
         let outcome = self.ctx.send(&[ix], &[&key]);
         if !fresh && !halted {
             expect_error(outcome, IosdError::PriceStale);
@@ -223,7 +226,13 @@ impl World {
         match outcome {
             Ok(executed) => {
                 let event: IosdRedeemed = executed.event(&client::ID);
-                prop_assert!(!halted || event.in_kind, "an oracle halt pays in kind");
+                if halted {
+                    // An oracle halt pays the smaller of in kind and the last recorded price.
+                    let in_kind = u128::from(amount) * u128::from(vault) / u128::from(supply);
+                    let at_price = u128::from(amount) * 100_000_000_000_000 / recorded.max(1);
+                    prop_assert_eq!(u128::from(event.io_out_base), in_kind.min(at_price));
+                    prop_assert_eq!(event.in_kind, in_kind <= at_price);
+                }
                 self.model.burned += event.iosd_in_micros;
                 self.model.redeemed += event.io_out_base;
             }

@@ -44,8 +44,16 @@ fn every_instruction_fits_a_transaction() {
         ),
         ("spender_allow", client::spender_allow(key(), key())),
         ("spender_revoke", client::spender_revoke(key(), key())),
-        ("authority_propose", client::authority_propose(key(), key())),
-        ("authority_accept", client::authority_accept(key())),
+        (
+            "role_propose",
+            client::role_propose(key(), iosd::Role::Authority, key()),
+        ),
+        (
+            "role_accept",
+            client::role_accept(key(), iosd::Role::Guardian),
+        ),
+        ("guardian_pause", client::guardian_pause(key(), 72)),
+        ("pause_set", client::pause_set(key(), 0)),
     ];
     let rows: Vec<(&str, Vec<Instruction>)> = instructions
         .into_iter()

@@ -38,6 +38,10 @@ pub const MAX_BANDWIDTH_TIER: u8 = 4;
 pub const IO_DECIMALS: u8 = 8;
 pub const IOSD_DECIMALS: u8 = 6;
 
+/// Largest share of a device's stake one slash may take, whatever the authority sets (half):
+/// the authority and its slashers cannot take a whole stake in one decision.
+pub const MAX_SLASH_CAP_BPS: u16 = 5_000;
+
 /// Longest unstake cooldown and appeal window.
 pub const MAX_COOLDOWN_SECS: u32 = 365 * 86_400;
 pub const MAX_APPEAL_WINDOW_SECS: u32 = 90 * 86_400;

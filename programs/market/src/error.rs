@@ -244,6 +244,11 @@ pub enum MarketError {
     /// 6079
     #[msg("the account is not the iosd configuration")]
     IosdConfigMismatch,
+    /// 6080
+    #[msg(
+        "the guardian paused this class recently: it may pause it again once a cooldown as long as that pause has passed"
+    )]
+    GuardianCoolingDown,
 }
 
 impl From<io_oracle::OracleError> for MarketError {
@@ -261,6 +266,16 @@ impl From<io_oracle::OracleError> for MarketError {
             OracleError::ConfidenceTooWide => Self::QuoteConfidenceTooWide,
             OracleError::ExponentOutOfRange => Self::QuoteExponentOutOfRange,
             OracleError::Overflow => Self::MathOverflow,
+        }
+    }
+}
+
+impl From<io_common::PauseError> for MarketError {
+    fn from(error: io_common::PauseError) -> Self {
+        match error {
+            io_common::PauseError::HoursOutOfRange => Self::PauseTooLong,
+            io_common::PauseError::Active => Self::PauseActive,
+            io_common::PauseError::CoolingDown => Self::GuardianCoolingDown,
         }
     }
 }

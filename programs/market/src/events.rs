@@ -5,8 +5,8 @@
 use anchor_lang::prelude::*;
 
 use crate::state::{
-    Currency, DeviceStake, EscrowTotals, GpuClassTerms, KeySet, MarketParams, PauseClass, Role,
-    StakeTotals,
+    Currency, DeviceStake, EscrowTotals, GpuClassTerms, KeySet, MarketParams, Pause, PauseClass,
+    Role, StakeTotals,
 };
 
 /// The configuration was created.
@@ -60,11 +60,12 @@ pub struct KeySetChanged {
     pub revision: u64,
 }
 
-/// An instruction class was paused until `paused_until` (0: the pause was lifted).
+/// An instruction class's pause changed: its end (0: lifted) and when the guardian may pause it
+/// again.
 #[event]
 pub struct PauseChanged {
     pub class: PauseClass,
-    pub paused_until: i64,
+    pub pause: Pause,
     pub by: Pubkey,
     pub revision: u64,
 }
@@ -238,7 +239,8 @@ pub struct LeaseSettled {
     pub remaining: u64,
     /// Whether the lease is paused after this settlement (low runway).
     pub paused: bool,
-    pub window_used_usd_micros: u64,
+    /// The settlement outflow bucket after this settlement, in USD micros.
+    pub payout_bucket_usd_micros: u64,
     pub revision: u64,
 }
 

@@ -27,7 +27,7 @@ pub mod state;
 
 pub use instructions::*;
 pub use state::{
-    Currency, DeviceSpec, GpuClassTerms, KeySet, MarketParams, PauseClass, Pool, Role,
+    Currency, DeviceSpec, GpuClassTerms, KeySet, MarketParams, Pause, PauseClass, Pool, Role,
 };
 
 declare_id!("HVxUbFp8GJd77qZif8TXYEZk4TidSTwJkunEGeBdyqrU");

@@ -2,11 +2,12 @@
 //! pauses.
 
 use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
 use io_client::market as client;
 use io_harness::Signer;
 use market::error::MarketError;
 use market::events::{KeySetChanged, ParamsUpdated, PauseChanged, RoleAccepted, RoleProposed};
-use market::{KeySet, PauseClass, Role};
+use market::{KeySet, Pause, PauseClass, Role};
 
 use crate::fixture::*;
 
@@ -42,53 +43,99 @@ fn the_authority_sets_parameters_within_range() {
     );
 }
 
+/// The shared role and pause rules (`io_harness::admin_suite`) for the market, with
+/// registration as the paused class.
+pub struct MarketAdmin;
+
+impl io_harness::admin_suite::RoleSpec for MarketAdmin {
+    fn deployment() -> io_harness::TestContext {
+        deployment()
+    }
+    fn config_address() -> Pubkey {
+        client::config_address()
+    }
+    fn roles(ctx: &io_harness::TestContext) -> [Pubkey; 4] {
+        let c = config(ctx);
+        [
+            c.authority,
+            c.pending_authority,
+            c.guardian,
+            c.pending_guardian,
+        ]
+    }
+    fn role_propose(authority: Pubkey, role: Role, pending: Pubkey) -> Instruction {
+        client::role_propose(authority, role, pending)
+    }
+    fn role_accept(pending: Pubkey, role: Role) -> Instruction {
+        client::role_accept(pending, role)
+    }
+    fn authority_only(_ctx: &io_harness::TestContext, authority: Pubkey) -> Instruction {
+        client::params_set(authority, io_client::defaults::MARKET_PARAMS)
+    }
+    const NOT_AUTHORITY: u32 = MarketError::NotAuthority as u32 + 6_000;
+    const NOT_PENDING_ROLE: u32 = MarketError::NotPendingRole as u32 + 6_000;
+}
+
+impl io_harness::admin_suite::PauseSpec for MarketAdmin {
+    fn guardian_pause(guardian: Pubkey, hours: u32) -> Instruction {
+        client::guardian_pause(guardian, PauseClass::Registration, hours)
+    }
+    fn pause_set(authority: Pubkey, paused_until: i64) -> Instruction {
+        client::pause_set(authority, PauseClass::Registration, paused_until)
+    }
+    fn pause(ctx: &io_harness::TestContext) -> Pause {
+        config(ctx).pauses[PauseClass::Registration.index()]
+    }
+    fn paused_class_action(ctx: &mut io_harness::TestContext) -> io_harness::Outcome {
+        let key = ctx.funded_keypair();
+        let mint = ctx.io_mint;
+        let io = ctx.token_account(&mint, &key.pubkey());
+        let ix = client::provider_register(key.pubkey(), io, key.pubkey());
+        ctx.send(&[ix], &[&key])
+    }
+    const MAX_HOURS: u32 = io_client::defaults::MARKET_PARAMS.max_pause_hours;
+    const NOT_GUARDIAN: u32 = MarketError::NotGuardian as u32 + 6_000;
+    const PAUSE_TOO_LONG: u32 = MarketError::PauseTooLong as u32 + 6_000;
+    const PAUSE_ACTIVE: u32 = MarketError::PauseActive as u32 + 6_000;
+    const COOLING_DOWN: u32 = MarketError::GuardianCoolingDown as u32 + 6_000;
+    const PAUSED: u32 = MarketError::Paused as u32 + 6_000;
+}
+
+io_harness::role_tests!(MarketAdmin);
+io_harness::pause_tests!(MarketAdmin);
+
+/// A role change reports the state it leaves.
 #[test]
-fn roles_move_in_two_steps() {
+fn role_events_report_the_new_state() {
     let mut ctx = deployment();
     let authority = ctx.authority.insecure_clone();
-    for role in [Role::Guardian, Role::Authority] {
-        let next = ctx.funded_keypair();
-        let ix = client::role_accept(next.pubkey(), role);
-        ctx.assert_refused(ix, &[&next], MarketError::NotPendingRole, &config_only());
-        let proposed: RoleProposed = ctx
-            .send(
-                &[client::role_propose(
-                    authority.pubkey(),
-                    role,
-                    next.pubkey(),
-                )],
-                &[&authority],
-            )
-            .expect("propose")
-            .event(&client::ID);
-        assert_eq!((proposed.role, proposed.pending), (role, next.pubkey()));
-        let stranger = ctx.funded_keypair();
-        let ix = client::role_accept(stranger.pubkey(), role);
-        ctx.assert_refused(
-            ix,
-            &[&stranger],
-            MarketError::NotPendingRole,
-            &config_only(),
-        );
-        let accepted: RoleAccepted = ctx
-            .send(&[client::role_accept(next.pubkey(), role)], &[&next])
-            .expect("accept")
-            .event(&client::ID);
-        assert_eq!(accepted.current, next.pubkey());
-        let config = config(&ctx);
-        match role {
-            Role::Guardian => assert_eq!(
-                (config.guardian, config.pending_guardian),
-                (next.pubkey(), Pubkey::default())
-            ),
-            Role::Authority => assert_eq!(
-                (config.authority, config.pending_authority),
-                (next.pubkey(), Pubkey::default())
-            ),
-        }
-    }
-    let ix = client::params_set(authority.pubkey(), io_client::defaults::MARKET_PARAMS);
-    ctx.assert_refused(ix, &[&authority], MarketError::NotAuthority, &config_only());
+    let next = ctx.funded_keypair();
+    let proposed: RoleProposed = ctx
+        .send(
+            &[client::role_propose(
+                authority.pubkey(),
+                Role::Guardian,
+                next.pubkey(),
+            )],
+            &[&authority],
+        )
+        .expect("propose")
+        .event(&client::ID);
+    assert_eq!(
+        (proposed.role, proposed.current, proposed.pending),
+        (Role::Guardian, ctx.guardian.pubkey(), next.pubkey())
+    );
+    let accepted: RoleAccepted = ctx
+        .send(
+            &[client::role_accept(next.pubkey(), Role::Guardian)],
+            &[&next],
+        )
+        .expect("accept")
+        .event(&client::ID);
+    assert_eq!(
+        (accepted.previous, accepted.current, accepted.revision),
+        (ctx.guardian.pubkey(), next.pubkey(), config(&ctx).revision)
+    );
 }
 
 #[test]
@@ -148,7 +195,7 @@ fn key_sets_are_bounded_and_dense() {
 /// The guardian pauses registration for at most 72 hours and cannot extend it; the authority
 /// can lift it.
 #[test]
-fn the_guardian_pauses_within_bounds() {
+fn pauses_report_their_state_and_stop_registration() {
     let mut ctx = deployment();
     let guardian = ctx.guardian.insecure_clone();
     let pause = |hours| client::guardian_pause(guardian.pubkey(), PauseClass::Registration, hours);
@@ -168,7 +215,7 @@ fn the_guardian_pauses_within_bounds() {
         .send(&[pause(72)], &[&guardian])
         .expect("pause")
         .event(&client::ID);
-    assert_eq!(event.paused_until, ctx.now() + 72 * 3_600);
+    assert_eq!(event.pause.paused_until, ctx.now() + 72 * 3_600);
     ctx.assert_refused(
         pause(1),
         &[&guardian],
@@ -196,7 +243,10 @@ fn the_guardian_pauses_within_bounds() {
         .send(&[lift], &[&authority])
         .expect("lift")
         .event(&client::ID);
-    assert_eq!((event.paused_until, event.by), (0, authority.pubkey()));
+    assert_eq!(
+        (event.pause.paused_until, event.by),
+        (0, authority.pubkey())
+    );
     ctx.send(&[register], &[&key])
         .expect("registration works again");
     let ix = client::pause_set(stranger.pubkey(), PauseClass::Registration, 0);

@@ -78,13 +78,14 @@ impl ConfigInitSpec for Spec {
             slash_escrow,
             lease_vault,
             params: args.params,
-            paused_until: [0; 5],
+            pauses: [market::Pause::default(); 5],
             stake: Default::default(),
             provider_count: 0,
             device_count: 0,
+            devices_registered: 0,
             open_leases: 0,
-            payout_window_started_at: 0,
-            payout_window_used_usd_micros: 0,
+            payout_bucket_usd_micros: 0,
+            payout_bucket_updated_at: 0,
             escrowed: Default::default(),
             reserved: [0; 64],
         }
@@ -166,7 +167,7 @@ fn limits_are_inclusive() {
         args.params.burn_share_bps = 10_000;
         args.params.stake_per_gpu_io_base = u64::MAX;
         args.params.unstake_cooldown_secs = 365 * 86_400;
-        args.params.max_slash_bps = 10_000;
+        args.params.max_slash_bps = market::constants::MAX_SLASH_CAP_BPS;
         args.params.appeal_window_secs = 90 * 86_400;
         args.params.max_pause_hours = 72;
     });
@@ -182,7 +183,7 @@ fn refuses_each_parameter_out_of_range() {
         ),
         (|a| a.params.max_slash_bps = 0, MarketError::SlashCapInvalid),
         (
-            |a| a.params.max_slash_bps = 10_001,
+            |a| a.params.max_slash_bps = market::constants::MAX_SLASH_CAP_BPS + 1,
             MarketError::SlashCapInvalid,
         ),
         (

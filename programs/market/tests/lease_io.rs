@@ -81,7 +81,7 @@ fn settles_io_usage_at_the_locked_quote_and_the_provider_claims_io() {
         (FOUR_USD_IN_IO, 403_226, 201_613, FOUR_USD_IN_IO - 403_226)
     );
     // The window counts the USD value, rounded up.
-    assert_eq!(event.window_used_usd_micros, 4_000_000);
+    assert_eq!(event.payout_bucket_usd_micros, 4_000_000);
     assert_eq!(s.earned_io(), FOUR_USD_IN_IO - 403_226);
     assert_eq!(s.earned(), 0);
     assert_eq!(balance(&s.ctx, &s.ctx.treasury) - treasury_before, 201_613);

@@ -3,7 +3,9 @@
 mod admin;
 mod config_init;
 mod device;
+mod fees;
 mod fixture;
+mod guardian;
 mod lease;
 mod lease_batch;
 mod lease_io;

@@ -146,6 +146,36 @@ pub enum RewardsError {
     /// 6045
     #[msg("the season has not been swept: its records close by claims until then")]
     SeasonNotSwept,
+    /// 6046
+    #[msg(
+        "posted inputs exceed wall-clock time: job GPU-seconds are at most the device's GPUs × the seconds from the season's start to the epoch's end, uptime at most those seconds"
+    )]
+    InputsAboveWallClock,
+    /// 6047
+    #[msg("a season's pool must be greater than zero")]
+    PoolZero,
+    /// 6048
+    #[msg("only the proposed key may accept this role")]
+    NotPendingRole,
+    /// 6049
+    #[msg("only the guardian may do this")]
+    NotGuardian,
+    /// 6050
+    #[msg("a guardian's pause lasts 1 to 72 hours")]
+    PauseTooLong,
+    /// 6051
+    #[msg("claims are paused already: only the authority changes a running pause")]
+    PauseActive,
+    /// 6052
+    #[msg(
+        "the guardian paused claims recently: it may pause again once a cooldown as long as that pause has passed"
+    )]
+    GuardianCoolingDown,
+    /// 6053
+    #[msg(
+        "block-reward claims are paused by the guardian or the authority; season claims still work"
+    )]
+    Paused,
 }
 
 impl From<io_points::PointsError> for RewardsError {
@@ -154,6 +184,16 @@ impl From<io_points::PointsError> for RewardsError {
             io_points::PointsError::InputsDecreased => Self::InputsDecreased,
             io_points::PointsError::TierOutOfRange => Self::BandwidthTierOutOfRange,
             io_points::PointsError::Overflow => Self::MathOverflow,
+        }
+    }
+}
+
+impl From<io_common::PauseError> for RewardsError {
+    fn from(error: io_common::PauseError) -> Self {
+        match error {
+            io_common::PauseError::HoursOutOfRange => Self::PauseTooLong,
+            io_common::PauseError::Active => Self::PauseActive,
+            io_common::PauseError::CoolingDown => Self::GuardianCoolingDown,
         }
     }
 }

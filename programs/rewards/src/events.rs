@@ -2,7 +2,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::state::{RewardPool, SeasonFormula};
+use crate::state::{Pause, RewardPool, Role, SeasonFormula};
 
 /// The configuration was created.
 #[event]
@@ -39,6 +39,8 @@ pub struct SeasonCreated {
     pub clawback_ts: i64,
     pub oracle_count: u8,
     pub vault: Pubkey,
+    /// The pool moved into the vault at creation.
+    pub pool_io_base: u64,
 }
 
 /// A provider entered one of its devices in a season.
@@ -151,7 +153,8 @@ pub struct RewardsClaimed {
     /// The pool's claims over all time, and what has been emitted for all pools.
     pub pool_claimed_io_base: u64,
     pub emitted_io_base: u64,
-    pub window_used_io_base: u64,
+    /// The claim outflow bucket after this claim, in IO base units.
+    pub claim_bucket_io_base: u64,
     pub revision: u64,
 }
 
@@ -161,4 +164,31 @@ pub struct DeviceRewardsClosed {
     pub device: Pubkey,
     pub claimed_io_base: u64,
     pub rent_payer: Pubkey,
+}
+
+/// The authority proposed the next holder of a role (the default address withdraws).
+#[event]
+pub struct RoleProposed {
+    pub role: Role,
+    pub current: Pubkey,
+    pub pending: Pubkey,
+    pub revision: u64,
+}
+
+/// The proposed key accepted its role.
+#[event]
+pub struct RoleAccepted {
+    pub role: Role,
+    pub previous: Pubkey,
+    pub current: Pubkey,
+    pub revision: u64,
+}
+
+/// The claim pause changed, by the guardian's bounded pause or the authority's decision.
+#[event]
+pub struct PauseChanged {
+    /// The pause's end and when the guardian may pause again.
+    pub pause: Pause,
+    pub by: Pubkey,
+    pub revision: u64,
 }

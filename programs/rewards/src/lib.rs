@@ -26,7 +26,7 @@ pub mod instructions;
 pub mod state;
 
 pub use instructions::*;
-pub use state::{RewardPool, SeasonFormula, SeasonState};
+pub use state::{Pause, RewardPool, Role, SeasonFormula, SeasonState};
 
 declare_id!("GHn5J5uF4hzWhref3CX1kNyorYLwMNxBTmW1prfxoVqK");
 
@@ -106,5 +106,26 @@ pub mod rewards {
     /// Anyone, after the sweep with no record left: closes the season and its vault.
     pub fn season_close(ctx: Context<SeasonClose>) -> Result<()> {
         SeasonClose::handle(ctx)
+    }
+
+    /// Authority: proposes the next authority or guardian (the default address withdraws).
+    pub fn role_propose(ctx: Context<AuthorityChange>, role: Role, pending: Pubkey) -> Result<()> {
+        instructions::admin::role_propose::handle(ctx, role, pending)
+    }
+
+    /// The proposed key accepts its role.
+    pub fn role_accept(ctx: Context<RoleAccept>, role: Role) -> Result<()> {
+        RoleAccept::handle(ctx, role)
+    }
+
+    /// Guardian: pauses block-reward claims for at most 72 hours, then waits as long before
+    /// pausing again.
+    pub fn guardian_pause(ctx: Context<GuardianPause>, hours: u32) -> Result<()> {
+        GuardianPause::handle(ctx, hours)
+    }
+
+    /// Authority: sets the end of the claim pause (0 lifts it).
+    pub fn pause_set(ctx: Context<AuthorityChange>, paused_until: i64) -> Result<()> {
+        instructions::admin::pause_set::handle(ctx, paused_until)
     }
 }

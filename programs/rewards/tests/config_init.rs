@@ -60,6 +60,7 @@ impl ConfigInitSpec for Spec {
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
+            pending_guardian: Pubkey::default(),
             rent_payer,
             enterprise_pool_bps: args.enterprise_pool_bps,
             emission_start_ts: args.emission_start_ts,
@@ -75,8 +76,9 @@ impl ConfigInitSpec for Spec {
             oracle_version: 0,
             claimed_enterprise_io_base: 0,
             claimed_community_io_base: 0,
-            claim_window_started_at: 0,
-            claim_window_used_io_base: 0,
+            claim_bucket_io_base: 0,
+            claim_bucket_updated_at: 0,
+            claim_pause: rewards::Pause::default(),
             reserved: [0; 64],
         }
     }

@@ -62,6 +62,7 @@ pub fn season_args(start: i64, oracles: Vec<Pubkey>) -> client::SeasonArgs {
         vesting_end_ts: start + 41 * DAY,
         clawback_ts: start + 48 * DAY,
         oracles,
+        pool_io_base: POOL,
     }
 }
 
@@ -83,9 +84,9 @@ pub fn scene(pool: u64, devices: &[(&str, u16)]) -> Scene {
     }
     let oracle = ctx.funded_keypair();
     let start = ctx.now();
-    let season = create_season(&mut ctx, season_args(start, vec![oracle.pubkey()]));
-    let vault = client::season_vault_address(&season);
-    ctx.mint_io(&vault, pool);
+    let mut args = season_args(start, vec![oracle.pubkey()]);
+    args.pool_io_base = pool;
+    let season = create_season(&mut ctx, args);
     let mut scene = Scene {
         ctx,
         season,
@@ -101,14 +102,17 @@ pub fn scene(pool: u64, devices: &[(&str, u16)]) -> Scene {
     scene
 }
 
-/// Sends the creation of the next season counting H100 and A100, by the authority; returns
-/// the outcome and the season's address.
+/// Sends the creation of the next season counting H100 and A100, by the authority, which funds
+/// its pool (minted into its IO account first); returns the outcome and the season's address.
 pub fn send_season_create(ctx: &mut TestContext, args: client::SeasonArgs) -> (Outcome, Pubkey) {
     let index = client::fetch_config(ctx).unwrap().seasons_created;
     let authority = ctx.authority.insecure_clone();
+    let treasury = ctx.treasury;
+    ctx.mint_io(&treasury, args.pool_io_base);
     let ix = client::season_create(
         authority.pubkey(),
         ctx.payer.pubkey(),
+        ctx.treasury,
         ctx.io_mint,
         index,
         &[class(CLASSES[0].0), class(CLASSES[1].0)],
@@ -141,7 +145,12 @@ impl Scene {
             region: 276,
             device_key: Pubkey::new_unique(),
         };
-        let ix = market::device_register(key.pubkey(), 0, class(class_name), spec);
+        let provider = market::provider_address(&key.pubkey());
+        let index = self
+            .ctx
+            .fetch::<market::Provider>(&provider)
+            .devices_created;
+        let ix = market::device_register(key.pubkey(), index, class(class_name), spec);
         self.ctx.send(&[ix], &[&key]).expect("device");
         self.providers.push(Provider {
             provider: market::provider_address(&key.pubkey()),
@@ -149,7 +158,7 @@ impl Scene {
             key,
         });
         Device {
-            device: market::device_address(&self.providers.last().unwrap().key.pubkey(), 0),
+            device: market::device_address(&self.providers.last().unwrap().key.pubkey(), index),
             provider: self.providers.len() - 1,
         }
     }

@@ -216,7 +216,9 @@ fn refuses_bad_seasons() {
     }
     // GPU classes: none, a non-market account, a repeat.
     let authority = s.ctx.authority.insecure_clone();
-    let (io_mint, payer) = (s.ctx.io_mint, s.ctx.payer.pubkey());
+    let io_mint = s.ctx.io_mint;
+    let treasury = s.ctx.treasury;
+    s.ctx.mint_io(&treasury, POOL);
     for classes in [
         vec![],
         vec![client::config_address()],
@@ -229,7 +231,8 @@ fn refuses_bad_seasons() {
         };
         let ix = client::season_create(
             authority.pubkey(),
-            payer,
+            s.ctx.payer.pubkey(),
+            treasury,
             io_mint,
             1,
             &classes,
@@ -240,7 +243,8 @@ fn refuses_bad_seasons() {
     let stranger = s.ctx.funded_keypair();
     let ix = client::season_create(
         stranger.pubkey(),
-        payer,
+        s.ctx.payer.pubkey(),
+        treasury,
         io_mint,
         1,
         &[class(H100)],
@@ -474,9 +478,10 @@ fn extreme_inputs_overflow_by_name() {
     let ix = client::season_join(owner.pubkey(), extreme, device, s.providers[0].provider);
     s.ctx.send(&[ix], &[&owner]).expect("join");
     s.at(DAY);
+    // The most a day allows 64 GPUs: the weights overflow, not the wall-clock bound.
     let huge = client::PostedInputs {
-        job_secs: u64::MAX,
-        uptime_secs: u64::MAX,
+        job_secs: 64 * 86_400,
+        uptime_secs: 86_400,
         bandwidth_tier: 4,
         inputs_hash: [0; 32],
     };

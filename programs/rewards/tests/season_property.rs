@@ -68,9 +68,12 @@ proptest! {
         let mut totals = vec![(0u64, 0u64); s.devices.len()];
         for p in &posts {
             let device = p.device % s.devices.len();
+            let gpus = u64::from(s.fetch_record(device).gpu_count);
             let (job, uptime) = &mut totals[device];
-            *job += p.job_hours;
-            *uptime += p.uptime_hours;
+            // Within what the clock allows up to this epoch's end (the program refuses more).
+            let hours = 24 * u64::from(p.epoch);
+            *job = (*job + p.job_hours).min(gpus * hours);
+            *uptime = (*uptime + p.uptime_hours).min(hours);
             s.at(i64::from(p.epoch) * DAY);
             let executed = s
                 .post(p.epoch, &[(device, inputs(*job, *uptime, p.tier))])

@@ -58,6 +58,7 @@ fn every_instruction_fits_a_transaction() {
                 key(),
                 key(),
                 key(),
+                key(),
                 0,
                 &classes,
                 args,

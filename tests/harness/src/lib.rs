@@ -13,6 +13,7 @@
 //! ctx.warp_by(14 * 86_400);
 //! ```
 
+pub mod admin_suite;
 pub mod config_suite;
 mod context;
 pub mod cu_log;

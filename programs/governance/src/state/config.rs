@@ -2,9 +2,11 @@
 
 use anchor_lang::prelude::*;
 
+use io_common::{Role, RoleSlot};
+
 use crate::constants::{
     ACCOUNT_VERSION, MAX_BPS, MAX_LOCKUP_SECS, MAX_MULTIPLIER_BPS, MAX_PERIOD_SECS,
-    MULTIPLIER_ONE_BPS,
+    MAX_VETO_BUDGET, MAX_VETO_WINDOW_SECS, MIN_VETO_WINDOW_SECS, MULTIPLIER_ONE_BPS,
 };
 use crate::error::GovernanceError;
 
@@ -29,6 +31,10 @@ pub struct GovernanceParams {
     pub proposal_threshold_power: u64,
     /// Lamports a proposal's creator deposits, refunded when the proposal closes.
     pub proposal_deposit_lamports: u64,
+    /// Vetoes the guardian may cast per `veto_window_secs` (an `io_limits` bucket that refills
+    /// linearly): enough to stop an attack, never enough to block its own replacement for ever.
+    pub veto_budget: u8,
+    pub veto_window_secs: u32,
 }
 
 impl GovernanceParams {
@@ -56,6 +62,11 @@ impl GovernanceParams {
                 && (self.lockup_saturation_secs..=MAX_LOCKUP_SECS).contains(&self.max_lockup_secs),
             GovernanceError::LockupRangeInvalid
         );
+        require!(
+            (1..=MAX_VETO_BUDGET).contains(&self.veto_budget)
+                && (MIN_VETO_WINDOW_SECS..=MAX_VETO_WINDOW_SECS).contains(&self.veto_window_secs),
+            GovernanceError::VetoBudgetInvalid
+        );
         Ok(())
     }
 }
@@ -75,8 +86,13 @@ pub struct GovernanceConfig {
     pub authority: Pubkey,
     /// The proposed next authority, until it accepts (default address: none).
     pub pending_authority: Pubkey,
-    /// May veto a passed proposal during its hold-up (default address: none).
+    /// May veto a proposal from its sign-off to the end of its hold-up, within its veto budget
+    /// (default address: none).
     pub guardian: Pubkey,
+    /// The proposed next guardian, and when it was proposed: it may accept one hold-up later,
+    /// so the guardian it replaces can still veto what is already under way.
+    pub pending_guardian: Pubkey,
+    pub pending_guardian_since: i64,
     /// Paid the rent of this account and receives it back if it is ever closed.
     pub rent_payer: Pubkey,
     /// The IO token, locked for voting power.
@@ -89,6 +105,9 @@ pub struct GovernanceConfig {
     pub positions_open: u64,
     /// Proposals ever created: the next proposal's index (part of its seeds).
     pub proposals_created: u64,
+    /// The guardian's veto bucket: vetoes cast recently, and when it last moved.
+    pub veto_bucket: u64,
+    pub veto_bucket_updated_at: i64,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }
@@ -101,6 +120,20 @@ impl GovernanceConfig {
             &crate::ID,
         )
         .map_err(|_| error!(GovernanceError::InvariantViolated))
+    }
+
+    /// The current and pending keys of `role`.
+    pub fn role_slot(&mut self, role: Role) -> RoleSlot<'_> {
+        match role {
+            Role::Authority => RoleSlot {
+                current: &mut self.authority,
+                pending: &mut self.pending_authority,
+            },
+            Role::Guardian => RoleSlot {
+                current: &mut self.guardian,
+                pending: &mut self.pending_guardian,
+            },
+        }
     }
 
     /// Moves the revision forward; every instruction that writes the config calls it once.

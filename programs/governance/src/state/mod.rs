@@ -7,3 +7,6 @@ pub mod proposal;
 pub use config::*;
 pub use position::*;
 pub use proposal::*;
+
+/// The roles are io-common's, shared with the other programs.
+pub use io_common::Role;

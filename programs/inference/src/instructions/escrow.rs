@@ -54,6 +54,20 @@ pub fn require_currency(
     Ok(())
 }
 
+/// Refuses a payout account that is one of this program's own escrows: paying from an escrow
+/// into itself would name one account twice and make every later payment fail.
+pub fn require_not_escrow(
+    payout: &Pubkey,
+    config: &InferenceConfig,
+    iosd: &IosdAccounts,
+) -> Result<()> {
+    require!(
+        *payout != iosd.escrow.key() && *payout != config.io_vault,
+        InferenceError::PayoutIsEscrow
+    );
+    Ok(())
+}
+
 /// Checks an account money will be paid to in `currency`: of its mint, owned by `owner` when
 /// given, and for IOSD an iosd holder (frozen: only iosd can freeze), so a payment to it can
 /// never fail later.

@@ -3,7 +3,11 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, MAX_DIRECT_BATCH, MIN_SESSION_CLOSE_TIMEOUT_SECS};
+use io_common::{Pause, Role, RoleSlot};
+
+use crate::constants::{
+    ACCOUNT_VERSION, MAX_DIRECT_BATCH, MIN_SESSION_CLOSE_TIMEOUT_SECS, MIN_SESSION_IDLE_SECS,
+};
 use crate::error::InferenceError;
 use io_common::{Currency, EscrowTotals};
 
@@ -21,8 +25,11 @@ pub struct InferenceConfig {
     pub authority: Pubkey,
     /// The proposed next authority, until it accepts (default address: none).
     pub pending_authority: Pubkey,
-    /// May pause an instruction class for a bounded time (default address: none).
+    /// May pause new payments (direct payments, session opens and top-ups) for a bounded time,
+    /// then waits as long before pausing again (default address: none).
     pub guardian: Pubkey,
+    /// The proposed next guardian, until it accepts (default address: none).
+    pub pending_guardian: Pubkey,
     /// Paid the rent of this account and receives it back if it is ever closed.
     pub rent_payer: Pubkey,
     /// Seconds between a user's close request and the refund
@@ -30,6 +37,13 @@ pub struct InferenceConfig {
     pub session_close_timeout_secs: u32,
     /// Most inferences one direct payment may cover (1..=64).
     pub max_direct_batch: u16,
+    /// Seconds a session must be idle (no receipt, no top-up) before anyone may request its
+    /// close (at least 7 days).
+    pub session_idle_secs: u32,
+    /// Sessions ever opened: the first session nonce of a newly registered model.
+    pub sessions_opened: u64,
+    /// The guardian's pause of new payments; settlement, closes and claims are never paused.
+    pub payment_pause: Pause,
     /// The cluster's genesis hash, part of every receipt message: a receipt signed for another
     /// cluster never verifies here.
     pub genesis_hash: [u8; 32],
@@ -46,10 +60,18 @@ pub struct InferenceConfig {
 
 impl InferenceConfig {
     /// The parameter rules, shared by `config_init` and every later parameter change.
-    pub fn check_parameters(session_close_timeout_secs: u32, max_direct_batch: u16) -> Result<()> {
+    pub fn check_parameters(
+        session_close_timeout_secs: u32,
+        max_direct_batch: u16,
+        session_idle_secs: u32,
+    ) -> Result<()> {
         require!(
             session_close_timeout_secs >= MIN_SESSION_CLOSE_TIMEOUT_SECS,
             InferenceError::SessionTimeoutTooShort
+        );
+        require!(
+            session_idle_secs >= MIN_SESSION_IDLE_SECS,
+            InferenceError::SessionIdleTooShort
         );
         require!(
             (1..=MAX_DIRECT_BATCH).contains(&max_direct_batch),
@@ -64,6 +86,26 @@ impl InferenceConfig {
             Currency::Iosd => self.iosd_mint,
             Currency::Io => self.io_mint,
         }
+    }
+
+    /// The current and pending keys of `role`.
+    pub fn role_slot(&mut self, role: Role) -> RoleSlot<'_> {
+        match role {
+            Role::Authority => RoleSlot {
+                current: &mut self.authority,
+                pending: &mut self.pending_authority,
+            },
+            Role::Guardian => RoleSlot {
+                current: &mut self.guardian,
+                pending: &mut self.pending_guardian,
+            },
+        }
+    }
+
+    /// Refuses new money while the guardian's or the authority's payment pause runs.
+    pub fn require_payments_open(&self, now: i64) -> Result<()> {
+        require!(!self.payment_pause.is_paused(now), InferenceError::Paused);
+        Ok(())
     }
 
     /// Moves the revision forward; every instruction that writes the config calls it once.
@@ -87,6 +129,10 @@ impl InferenceConfig {
             Pubkey::default(),
             InferenceError::InvariantViolated
         );
-        Self::check_parameters(self.session_close_timeout_secs, self.max_direct_batch)
+        Self::check_parameters(
+            self.session_close_timeout_secs,
+            self.max_direct_batch,
+            self.session_idle_secs,
+        )
     }
 }

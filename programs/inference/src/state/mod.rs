@@ -8,5 +8,6 @@ pub use config::*;
 pub use model::*;
 pub use session::*;
 
-/// The escrowed currencies and their totals are io-common's, shared with the other programs.
-pub use io_common::{Currency, EscrowTotals};
+/// The escrowed currencies, their totals, the pause and the roles are io-common's, shared with
+/// the other programs.
+pub use io_common::{Currency, EscrowTotals, Pause, Role};

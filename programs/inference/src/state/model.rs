@@ -77,7 +77,9 @@ pub struct Model {
     /// Retired models take nothing new and can be closed once no session is open.
     pub retired: bool,
     pub open_sessions: u32,
-    /// Sessions ever opened: the next session's nonce (part of its seeds).
+    /// The next session's nonce (part of its seeds). It starts at the config's count of
+    /// sessions ever opened, so no session address comes back after the model closes and is
+    /// registered again.
     pub sessions_created: u64,
     /// The owner's share of payments, credited and not yet claimed (held in this program's
     /// escrows), per currency.

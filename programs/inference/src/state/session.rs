@@ -46,6 +46,9 @@ pub struct Session {
     pub opened_at: i64,
     /// When the latest receipt was accepted (0: none yet).
     pub last_receipt_at: i64,
+    /// The last open, top-up or accepted receipt: after the config's idle time without one,
+    /// anyone may request the close.
+    pub last_active_at: i64,
     /// When the user requested the close (0: not requested); top-ups stop then.
     pub close_requested_at: i64,
     /// The user, who paid the rent.

@@ -2,6 +2,7 @@
 //! state of the iosd program (one per deployment).
 
 use anchor_lang::prelude::*;
+use io_common::{Pause, Role, RoleSlot};
 
 use crate::constants::{
     ACCOUNT_VERSION, COLLATERAL_RATIO_ONE_BPS, MAX_BREAKER_WINDOW_SECS,
@@ -101,6 +102,9 @@ pub struct SolvencyRecord {
     pub ratio_bps: u64,
     /// EMA price of that computation, in pico-USD per IO.
     pub ema_pico_usd: u128,
+    /// Redeem price of that computation (max(spot, EMA) + k·conf), in pico-USD per IO: the
+    /// most an oracle-halted redemption pays per IOSD (0: no price used yet).
+    pub redeem_price_pico_usd: u128,
     /// Newest publish time of any usable price seen (0: none yet).
     pub last_price_publish_time: i64,
     /// Unix time of the last recomputation.
@@ -124,8 +128,11 @@ pub struct IosdConfig {
     pub authority: Pubkey,
     /// The proposed next authority, until it accepts (default address: none).
     pub pending_authority: Pubkey,
-    /// May pause an instruction class for a bounded time (default address: none).
+    /// May pause minting for a bounded time, then waits as long before pausing it again
+    /// (default address: none).
     pub guardian: Pubkey,
+    /// The proposed next guardian, until it accepts (default address: none).
+    pub pending_guardian: Pubkey,
     /// Paid the rent of this account and receives it back if it is ever closed.
     pub rent_payer: Pubkey,
     /// The IO token (classic SPL Token, 8 decimals).
@@ -146,6 +153,9 @@ pub struct IosdConfig {
     pub spender_count: u8,
     pub totals: Totals,
     pub solvency: SolvencyRecord,
+    /// The guardian's pause of `iosd_mint` (redemption and spending are never paused: they are
+    /// how holders leave).
+    pub mint_pause: Pause,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }
@@ -211,6 +221,20 @@ impl IosdConfig {
     pub fn active_spenders(&self) -> &[Spender] {
         let count = usize::from(self.spender_count).min(MAX_SPENDERS);
         &self.spenders[..count]
+    }
+
+    /// The current and pending keys of `role`.
+    pub fn role_slot(&mut self, role: Role) -> RoleSlot<'_> {
+        match role {
+            Role::Authority => RoleSlot {
+                current: &mut self.authority,
+                pending: &mut self.pending_authority,
+            },
+            Role::Guardian => RoleSlot {
+                current: &mut self.guardian,
+                pending: &mut self.pending_guardian,
+            },
+        }
     }
 
     /// Moves the revision forward; every instruction that writes the config calls it once.

@@ -2,9 +2,11 @@
 //! market program (one per deployment).
 
 use anchor_lang::prelude::*;
-use io_common::{BPS_DENOMINATOR, MAX_GUARDIAN_PAUSE_HOURS, MAX_ROLE_KEYS};
+use io_common::{BPS_DENOMINATOR, MAX_GUARDIAN_PAUSE_HOURS, MAX_ROLE_KEYS, Pause, Role, RoleSlot};
 
-use crate::constants::{ACCOUNT_VERSION, MAX_APPEAL_WINDOW_SECS, MAX_COOLDOWN_SECS};
+use crate::constants::{
+    ACCOUNT_VERSION, MAX_APPEAL_WINDOW_SECS, MAX_COOLDOWN_SECS, MAX_SLASH_CAP_BPS,
+};
 use crate::error::MarketError;
 use io_common::EscrowTotals;
 
@@ -21,7 +23,8 @@ pub struct MarketParams {
     pub stake_per_gpu_io_base: u64,
     /// Seconds between an unstake request and the withdrawal (default 14 days).
     pub unstake_cooldown_secs: u32,
-    /// Largest share of a device's stake (staked + cooling) one slash may take, in bps.
+    /// Largest share of a device's stake (staked + cooling) one slash may take, in bps (at most
+    /// `MAX_SLASH_CAP_BPS`, half).
     pub max_slash_bps: u16,
     /// Seconds a slash waits in escrow for the authority before its default outcome (upheld).
     pub appeal_window_secs: u32,
@@ -33,9 +36,10 @@ pub struct MarketParams {
     pub pause_timeout_secs: u32,
     /// Seconds settlers may still settle after a renter requests a close.
     pub close_grace_secs: u32,
-    /// Window of the settlement outflow cap, in seconds.
+    /// Window of the settlement outflow cap, in seconds: a full cap drains over this long.
     pub payout_window_secs: u32,
-    /// Most value settled per window, in USD micros (the circuit breaker).
+    /// Most value settled per window, in USD micros (the circuit breaker, an `io_limits`
+    /// bucket that drains linearly, so no burst across a window edge passes twice the cap).
     pub payout_window_cap_usd_micros: u64,
     /// Longest pause the guardian may set, in hours.
     pub max_pause_hours: u32,
@@ -70,13 +74,6 @@ impl PauseClass {
 pub enum KeySet {
     Settlers,
     Slashers,
-}
-
-/// The roles that move in two steps (propose, accept).
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Authority,
-    Guardian,
 }
 
 /// Stake held across all devices, for the events' post-state totals.
@@ -138,16 +135,19 @@ pub struct MarketConfig {
     /// IO deposits of IO-funded leases and providers' unclaimed IO earnings.
     pub lease_vault: Pubkey,
     pub params: MarketParams,
-    /// Unix time until which each `PauseClass` is paused (0: not paused).
-    pub paused_until: [i64; PAUSE_CLASSES],
+    /// The pause of each `PauseClass`: its end, and when the guardian may pause it again.
+    pub pauses: [Pause; PAUSE_CLASSES],
     pub stake: StakeTotals,
     pub provider_count: u32,
     pub device_count: u32,
+    /// Devices ever registered. A new provider's first device index starts here, so a provider
+    /// closed and registered again never derives an address it used before.
+    pub devices_registered: u32,
     /// Leases currently open.
     pub open_leases: u32,
-    /// The settlement outflow window: when it started and the USD micros settled in it.
-    pub payout_window_started_at: i64,
-    pub payout_window_used_usd_micros: u64,
+    /// The settlement outflow bucket: USD micros settled recently, and when it last moved.
+    pub payout_bucket_usd_micros: u64,
+    pub payout_bucket_updated_at: i64,
     pub escrowed: EscrowTotals,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
@@ -168,7 +168,7 @@ impl MarketParams {
             MarketError::CooldownOutOfRange
         );
         require!(
-            (1..=BPS_DENOMINATOR).contains(&self.max_slash_bps),
+            (1..=MAX_SLASH_CAP_BPS).contains(&self.max_slash_bps),
             MarketError::SlashCapInvalid
         );
         require!(
@@ -218,8 +218,33 @@ impl MarketConfig {
 
     /// Refuses when `class` is paused at `now`.
     pub fn require_not_paused(&self, class: PauseClass, now: i64) -> Result<()> {
-        require!(self.paused_until[class.index()] <= now, MarketError::Paused);
+        require!(
+            !self.pauses[class.index()].is_paused(now),
+            MarketError::Paused
+        );
         Ok(())
+    }
+
+    /// The current and pending keys of `role`.
+    pub fn role_slot(&mut self, role: Role) -> RoleSlot<'_> {
+        match role {
+            Role::Authority => RoleSlot {
+                current: &mut self.authority,
+                pending: &mut self.pending_authority,
+            },
+            Role::Guardian => RoleSlot {
+                current: &mut self.guardian,
+                pending: &mut self.pending_guardian,
+            },
+        }
+    }
+
+    /// The settlement outflow bucket as `io_limits` reads it.
+    pub fn payout_bucket(&self) -> io_limits::Bucket {
+        io_limits::Bucket {
+            level: self.payout_bucket_usd_micros,
+            updated_at: self.payout_bucket_updated_at,
+        }
     }
 
     /// Moves the revision forward; every instruction that writes the config calls it once.

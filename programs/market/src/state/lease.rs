@@ -32,6 +32,10 @@ pub struct Lease {
     pub gpu_count: u16,
     /// USD micros per GPU-hour, locked at open.
     pub rate_usd_per_gpu_hour_micros: u64,
+    /// The provider fee and its burned share, in bps, locked at open as the rate is: a later
+    /// change of the parameters applies to new leases only.
+    pub provider_fee_bps: u16,
+    pub burn_share_bps: u16,
     pub opened_at: i64,
     /// When the running pause began (0: running).
     pub paused_at: i64,
@@ -48,7 +52,11 @@ pub struct Lease {
     /// Paid out of the deposit so far: to the provider plus the provider fee.
     pub paid: u64,
     pub provider_paid: u64,
+    /// Provider fees so far, `⌈paid × provider_fee_bps⌉`, and the part of them burned,
+    /// `⌊fees × burn_share_bps⌋`: functions of the cumulative `paid`, so the way usage is split
+    /// into settlements never changes what anyone pays.
     pub fees: u64,
+    pub burned: u64,
     /// The renter, who paid the rent.
     pub rent_payer: Pubkey,
     pub reserved: [u8; 32],
@@ -170,7 +178,14 @@ impl Lease {
             self.gpu_count > 0
                 && quoted
                 && self.paid <= self.deposited
-                && self.provider_paid.checked_add(self.fees) == Some(self.paid),
+                && self.provider_paid.checked_add(self.fees) == Some(self.paid)
+                && self.burned <= self.fees,
+            MarketError::InvariantViolated
+        );
+        // The fees are exactly what the cumulative total owes under the locked terms.
+        let owed = crate::math::split_fee(self.paid, self.provider_fee_bps, self.burn_share_bps)?;
+        require!(
+            (owed.fee, owed.burn) == (self.fees, self.burned),
             MarketError::InvariantViolated
         );
         Ok(())

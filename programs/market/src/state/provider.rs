@@ -28,7 +28,9 @@ pub struct Provider {
     pub claimed_io_base: u64,
     /// Devices currently registered.
     pub device_count: u32,
-    /// Devices ever registered: the next device's index (part of its seeds).
+    /// The next device's index (part of its seeds). It starts at the config's count of devices
+    /// ever registered, so no device address (nor any lease, slash or reward record keyed by
+    /// one) ever comes back after this provider closes and registers again.
     pub devices_created: u32,
     /// Paid the rent; receives it back at close.
     pub rent_payer: Pubkey,

@@ -2,7 +2,7 @@
 
 use anchor_lang::prelude::*;
 
-use io_common::MAX_ROLE_KEYS;
+use io_common::{MAX_ROLE_KEYS, Pause, Role, RoleSlot};
 
 use crate::constants::{ACCOUNT_VERSION, MAX_BPS};
 use crate::error::RewardsError;
@@ -27,17 +27,21 @@ pub struct RewardsConfig {
     pub authority: Pubkey,
     /// The proposed next authority, until it accepts (default address: none).
     pub pending_authority: Pubkey,
-    /// May pause an instruction class for a bounded time (default address: none).
+    /// May pause block-reward claims for a bounded time (a compromised oracle set, while the
+    /// authority replaces it), then waits as long before pausing again (default address: none).
     pub guardian: Pubkey,
+    /// The proposed next guardian, until it accepts (default address: none).
+    pub pending_guardian: Pubkey,
     /// Paid the rent of this account and receives it back if it is ever closed.
     pub rent_payer: Pubkey,
     /// Share of each hour's emission for the enterprise pool, in bps (io.net: 9_500); the rest goes to the community pool.
     pub enterprise_pool_bps: u16,
     /// Unix time at which month 0 of the emission schedule begins.
     pub emission_start_ts: i64,
-    /// Length of the payout-cap window, in seconds.
+    /// Length of the payout-cap window, in seconds: a full cap drains over this long.
     pub claim_window_secs: u32,
-    /// Most IO paid out per window, in IO base units (8 decimals).
+    /// Most IO paid out per window, in IO base units (8 decimals): an `io_limits` bucket that
+    /// drains linearly, so no burst across a window edge passes twice the cap.
     pub claim_window_cap_io_base: u64,
     /// The cluster's genesis hash, part of every oracle total: signatures for another cluster
     /// never verify here.
@@ -60,9 +64,11 @@ pub struct RewardsConfig {
     /// most that pool's share of `emitted(now)`.
     pub claimed_enterprise_io_base: u64,
     pub claimed_community_io_base: u64,
-    /// The claim outflow window: when it started and the IO claimed in it.
-    pub claim_window_started_at: i64,
-    pub claim_window_used_io_base: u64,
+    /// The claim outflow bucket: IO claimed recently, and when it last moved.
+    pub claim_bucket_io_base: u64,
+    pub claim_bucket_updated_at: i64,
+    /// The guardian's pause of `rewards_claim`; season claims are never paused.
+    pub claim_pause: Pause,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }
@@ -95,6 +101,20 @@ impl RewardsConfig {
             ),
         };
         Ok(share.saturating_sub(claimed))
+    }
+
+    /// The current and pending keys of `role`.
+    pub fn role_slot(&mut self, role: Role) -> RoleSlot<'_> {
+        match role {
+            Role::Authority => RoleSlot {
+                current: &mut self.authority,
+                pending: &mut self.pending_authority,
+            },
+            Role::Guardian => RoleSlot {
+                current: &mut self.guardian,
+                pending: &mut self.pending_guardian,
+            },
+        }
     }
 
     /// Moves the revision forward; every instruction that writes the config calls it once.

@@ -7,3 +7,6 @@ pub mod season;
 pub use config::*;
 pub use device_rewards::*;
 pub use season::*;
+
+/// The pause and the roles are io-common's, shared with the other programs.
+pub use io_common::{Pause, Role};

@@ -82,7 +82,8 @@ pub struct Season {
     pub total_points: u64,
     /// Device records open (joined and not closed).
     pub records_open: u32,
-    /// The vault's balance at finalisation: what converts.
+    /// The pool, moved into the vault at creation: what converts. IO sent to the vault later
+    /// adds nothing to it and goes back with the clawback.
     pub pool_io_base: u64,
     pub claimed_io_base: u64,
     pub swept_io_base: u64,
@@ -118,6 +119,18 @@ impl Season {
         u32::try_from(epochs).map_err(|_| error!(RewardsError::MathOverflow))
     }
 
+    /// When epoch `epoch` ends: `start + epoch × len`, at most the season's end.
+    pub fn epoch_end(&self, epoch: u32) -> Result<i64> {
+        let len = i64::from(self.epoch_secs)
+            .checked_mul(i64::from(epoch))
+            .ok_or(RewardsError::MathOverflow)?;
+        Ok(self
+            .start_ts
+            .checked_add(len)
+            .ok_or(RewardsError::MathOverflow)?
+            .min(self.end_ts))
+    }
+
     /// When posting closes and finalising opens: the end plus the posting grace.
     pub fn posting_closes_at(&self) -> Result<i64> {
         self.end_ts
@@ -139,17 +152,14 @@ impl Season {
             ACCOUNT_VERSION,
             RewardsError::InvariantViolated
         );
-        let paid_out = self
-            .claimed_io_base
-            .checked_add(self.swept_io_base)
-            .ok_or(RewardsError::MathOverflow)?;
         require!(
             self.start_ts < self.end_ts
                 && self.vesting_start_ts <= self.vesting_end_ts
                 && self.epoch_secs > 0
                 && usize::from(self.class_count) <= MAX_SEASON_CLASSES
                 && usize::from(self.oracle_count) <= MAX_ROLE_KEYS
-                && (self.state == SeasonState::Active || paid_out <= self.pool_io_base),
+                && self.pool_io_base > 0
+                && self.claimed_io_base <= self.pool_io_base,
             RewardsError::InvariantViolated
         );
         Ok(())

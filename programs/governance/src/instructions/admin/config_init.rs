@@ -14,7 +14,7 @@ pub struct ConfigInitArgs {
     /// Key that changes the parameters: the governance PDA (`[b"governance"]`) on a real
     /// deployment, so governance governs itself.
     pub authority: Pubkey,
-    /// Key that may veto a passed proposal during its hold-up; the default address for none.
+    /// Key that may veto proposals within its budget; the default address for none.
     pub guardian: Pubkey,
     pub params: GovernanceParams,
 }
@@ -75,6 +75,8 @@ impl ConfigInit<'_> {
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
+            pending_guardian: Pubkey::default(),
+            pending_guardian_since: 0,
             rent_payer: accounts.deployer.key(),
             io_mint: accounts.io_mint.key(),
             vault: accounts.vault.key(),
@@ -82,6 +84,8 @@ impl ConfigInit<'_> {
             locked_total: 0,
             positions_open: 0,
             proposals_created: 0,
+            veto_bucket: 0,
+            veto_bucket_updated_at: 0,
             reserved: [0; 64],
         };
         config.invariant()?;

@@ -1,7 +1,31 @@
-//! Instructions of the deployer and the authority.
+//! Instructions of the deployer and the authority (the governance PDA itself, through passed
+//! proposals). Every one but `config_init` and `role_accept` is signed by the authority and uses
+//! [`AuthorityChange`].
 
 pub mod config_init;
 pub mod params_set;
+pub mod role_accept;
+pub mod role_propose;
 
 pub use config_init::*;
-pub use params_set::*;
+pub use role_accept::*;
+
+use anchor_lang::prelude::*;
+
+use crate::constants::SEED_CONFIG;
+use crate::error::GovernanceError;
+use crate::state::GovernanceConfig;
+
+/// The accounts of a configuration change signed by the authority.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct AuthorityChange<'info> {
+    pub authority: Signer<'info>,
+    #[account(
+        mut,
+        seeds = [SEED_CONFIG],
+        bump = config.bump,
+        has_one = authority @ GovernanceError::NotAuthority,
+    )]
+    pub config: Account<'info, GovernanceConfig>,
+}

@@ -4,35 +4,19 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
-use crate::error::GovernanceError;
+use super::AuthorityChange;
 use crate::events::ParamsUpdated;
-use crate::state::{GovernanceConfig, GovernanceParams};
+use crate::state::GovernanceParams;
 
-#[event_cpi]
-#[derive(Accounts)]
-pub struct ParamsSet<'info> {
-    pub authority: Signer<'info>,
-    #[account(
-        mut,
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
-        has_one = authority @ GovernanceError::NotAuthority,
-    )]
-    pub config: Account<'info, GovernanceConfig>,
-}
-
-impl ParamsSet<'_> {
-    pub fn handle(ctx: Context<Self>, params: GovernanceParams) -> Result<()> {
-        params.check()?;
-        let config = &mut ctx.accounts.config;
-        config.params = params;
-        config.bump_revision()?;
-        config.invariant()?;
-        emit_cpi!(ParamsUpdated {
-            params,
-            revision: config.revision,
-        });
-        Ok(())
-    }
+pub fn handle(ctx: Context<AuthorityChange>, params: GovernanceParams) -> Result<()> {
+    params.check()?;
+    let config = &mut ctx.accounts.config;
+    config.params = params;
+    config.bump_revision()?;
+    config.invariant()?;
+    emit_cpi!(ParamsUpdated {
+        params,
+        revision: config.revision,
+    });
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! Proposals: create (with a deposit, by a position with enough power), add instructions while
 //! a draft, sign off (the vote starts), cancel before any vote, finalise after the vote, veto
-//! during the hold-up (guardian), execute instruction by instruction after it, close.
+//! from sign-off to the end of the hold-up (guardian, within its budget), execute instruction by
+//! instruction in order after it, close.
 
 pub mod proposal_add_instruction;
 pub mod proposal_cancel;

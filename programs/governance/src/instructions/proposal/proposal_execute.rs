@@ -1,5 +1,5 @@
-//! `proposal_execute`: anyone, after the hold-up of a passed proposal, executes one of its
-//! stored instructions. The accounts passed (remaining accounts: the program, then each stored
+//! `proposal_execute`: anyone, after the hold-up of a passed proposal, executes its next stored
+//! instruction, in the order they were stored (each may depend on the ones before). The accounts passed (remaining accounts: the program, then each stored
 //! account in order) must be exactly the stored ones; the only signer the program adds is the
 //! governance PDA, so an instruction that needs any other signer fails with `ForeignSigner` and
 //! the proposal stays executable. The instruction is marked executed, and written, before the
@@ -72,6 +72,12 @@ impl<'info> ProposalExecute<'info> {
         require!(
             !accounts.proposal_instruction.executed,
             GovernanceError::AlreadyExecuted
+        );
+        // The stored order is part of what was voted: the next instruction only.
+        require_eq!(
+            accounts.proposal_instruction.index,
+            accounts.proposal.executed_count,
+            GovernanceError::ExecutedOutOfOrder
         );
         match accounts.proposal.state {
             ProposalState::Succeeded => {}

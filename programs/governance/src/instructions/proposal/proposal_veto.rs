@@ -1,5 +1,10 @@
-//! `proposal_veto`: the guardian stops a passed proposal during its hold-up, before anything
-//! executed. (Finalise it first, in the same transaction, if nobody has.)
+//! `proposal_veto`: the guardian stops a proposal from its sign-off to the end of its hold-up,
+//! before anything executed. (Finalise a passed one first, in the same transaction, if nobody
+//! has; a proposal still in its vote can be vetoed as it is.)
+//!
+//! Each veto draws on a budget (`veto_budget` per `veto_window_secs`, refilling linearly): a
+//! compromised guardian can stall governance for a while but not for ever, and in particular
+//! cannot block its own replacement once the budget is spent.
 
 use anchor_lang::prelude::*;
 
@@ -13,6 +18,7 @@ use crate::state::{GovernanceConfig, Proposal, ProposalState};
 pub struct ProposalVeto<'info> {
     pub guardian: Signer<'info>,
     #[account(
+        mut,
         seeds = [SEED_CONFIG],
         bump = config.bump,
         has_one = guardian @ GovernanceError::NotGuardian,
@@ -25,15 +31,36 @@ pub struct ProposalVeto<'info> {
 impl ProposalVeto<'_> {
     pub fn handle(ctx: Context<Self>) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
-        let proposal = &mut ctx.accounts.proposal;
+        let proposal = &ctx.accounts.proposal;
         require!(
-            proposal.state == ProposalState::Succeeded,
+            matches!(
+                proposal.state,
+                ProposalState::Voting | ProposalState::Succeeded
+            ),
             GovernanceError::WrongProposalState
         );
         require!(
-            now < proposal.executable_at,
+            proposal.state == ProposalState::Voting || now < proposal.executable_at,
             GovernanceError::VetoWindowOver
         );
+        let config = &mut ctx.accounts.config;
+        let params = config.params;
+        let bucket = io_limits::Bucket {
+            level: config.veto_bucket,
+            updated_at: config.veto_bucket_updated_at,
+        }
+        .admit(
+            u64::from(params.veto_budget),
+            params.veto_window_secs,
+            1,
+            now,
+        )
+        .map_err(|_| GovernanceError::VetoBudgetSpent)?;
+        config.veto_bucket = bucket.level;
+        config.veto_bucket_updated_at = bucket.updated_at;
+        config.bump_revision()?;
+        config.invariant()?;
+        let proposal = &mut ctx.accounts.proposal;
         proposal.state = ProposalState::Vetoed;
         proposal.bump_revision()?;
         proposal.invariant()?;

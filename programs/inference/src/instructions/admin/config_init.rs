@@ -6,18 +6,20 @@ use anchor_spl::token::{Mint, Token};
 use crate::constants::{ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_IO_VAULT};
 use crate::error::InferenceError;
 use crate::events::ConfigInitialized;
-use crate::state::{EscrowTotals, InferenceConfig};
+use crate::state::{EscrowTotals, InferenceConfig, Pause};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ConfigInitArgs {
     /// Key that will govern the program (the governance PDA on a real deployment).
     pub authority: Pubkey,
-    /// Key that may pause instruction classes; the default address for none.
+    /// Key that may pause new payments for a bounded time; the default address for none.
     pub guardian: Pubkey,
     /// Seconds between a user's close request and the refund (at least 24 hours).
     pub session_close_timeout_secs: u32,
     /// Most inferences one direct payment may cover (1..=64).
     pub max_direct_batch: u16,
+    /// Seconds a session must be idle before anyone may request its close (at least 7 days).
+    pub session_idle_secs: u32,
     /// The cluster's genesis hash (`getGenesisHash`), which every receipt message carries.
     pub genesis_hash: [u8; 32],
 }
@@ -66,7 +68,11 @@ impl ConfigInit<'_> {
             IO_DECIMALS,
             InferenceError::IoMintDecimals
         );
-        InferenceConfig::check_parameters(args.session_close_timeout_secs, args.max_direct_batch)
+        InferenceConfig::check_parameters(
+            args.session_close_timeout_secs,
+            args.max_direct_batch,
+            args.session_idle_secs,
+        )
     }
 
     pub fn handle(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
@@ -80,9 +86,13 @@ impl ConfigInit<'_> {
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
+            pending_guardian: Pubkey::default(),
             rent_payer: accounts.deployer.key(),
             session_close_timeout_secs: args.session_close_timeout_secs,
             max_direct_batch: args.max_direct_batch,
+            session_idle_secs: args.session_idle_secs,
+            sessions_opened: 0,
+            payment_pause: Pause::default(),
             genesis_hash: args.genesis_hash,
             io_mint: accounts.io_mint.key(),
             iosd_mint: accounts.iosd_mint.key(),
@@ -113,6 +123,7 @@ impl ConfigInit<'_> {
             guardian: config.guardian,
             session_close_timeout_secs: config.session_close_timeout_secs,
             max_direct_batch: config.max_direct_batch,
+            session_idle_secs: config.session_idle_secs,
             genesis_hash: config.genesis_hash,
             io_mint: config.io_mint,
             iosd_mint: config.iosd_mint,

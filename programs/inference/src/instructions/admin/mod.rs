@@ -1,5 +1,32 @@
-//! Instructions of the deployer and the authority.
+//! Instructions of the deployer, the authority and the guardian. Every one but `config_init`,
+//! `role_accept` and `guardian_pause` is signed by the authority and uses [`AuthorityChange`].
 
 pub mod config_init;
+pub mod guardian_pause;
+pub mod pause_set;
+pub mod role_accept;
+pub mod role_propose;
 
 pub use config_init::*;
+pub use guardian_pause::*;
+pub use role_accept::*;
+
+use anchor_lang::prelude::*;
+
+use crate::constants::SEED_CONFIG;
+use crate::error::InferenceError;
+use crate::state::InferenceConfig;
+
+/// The accounts of a configuration change signed by the authority.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct AuthorityChange<'info> {
+    pub authority: Signer<'info>,
+    #[account(
+        mut,
+        seeds = [SEED_CONFIG],
+        bump = config.bump,
+        has_one = authority @ InferenceError::NotAuthority,
+    )]
+    pub config: Account<'info, InferenceConfig>,
+}

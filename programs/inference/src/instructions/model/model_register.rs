@@ -3,10 +3,10 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_MODEL};
+use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_MODEL};
 use crate::error::InferenceError;
 use crate::events::ModelRegistered;
-use crate::state::{Model, ModelTerms};
+use crate::state::{InferenceConfig, Model, ModelTerms};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -14,6 +14,9 @@ use crate::state::{Model, ModelTerms};
 pub struct ModelRegister<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
+    /// Read for its count of sessions ever opened, this model's first session nonce.
+    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    pub config: Account<'info, InferenceConfig>,
     /// CHECK: seeds checked here; created by `handle`, which refuses an existing account.
     #[account(mut, seeds = [SEED_MODEL, owner.key().as_ref(), model_id.as_ref()], bump)]
     pub model: UncheckedAccount<'info>,
@@ -47,7 +50,10 @@ impl ModelRegister<'_> {
             paused: false,
             retired: false,
             open_sessions: 0,
-            sessions_created: 0,
+            // Past every nonce any model ever used: a model closed and registered again under
+            // the same id never derives a session address (nor accepts a receipt) of its
+            // earlier life.
+            sessions_created: accounts.config.sessions_opened,
             earned_iosd_micros: 0,
             earned_io_base: 0,
             claimed_iosd_micros: 0,

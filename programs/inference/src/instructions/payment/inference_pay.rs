@@ -38,6 +38,7 @@ impl InferencePay<'_> {
     pub fn handle(ctx: Context<Self>, requests: u16, tokens: u64, max_amount: u64) -> Result<()> {
         let accounts = &ctx.accounts;
         let (config, model) = (&accounts.config, &accounts.model);
+        config.require_payments_open(Clock::get()?.unix_timestamp)?;
         model.require_open()?;
         require!(
             (1..=config.max_direct_batch).contains(&requests),
@@ -49,6 +50,7 @@ impl InferencePay<'_> {
         require!(amount <= max_amount, InferenceError::PriceAboveLimit);
         require_currency(&accounts.user_funds, config, terms.currency)?;
         require_payout(&accounts.provider_payout, config, terms.currency, None)?;
+        require_not_escrow(&accounts.provider_payout.key(), config, &accounts.iosd)?;
         let (to_provider, burned, to_owner) = split_totals(amount, &terms.split)?;
 
         let escrows = escrows(

@@ -53,6 +53,7 @@ impl SessionOpen<'_> {
         let now = Clock::get()?.unix_timestamp;
         let accounts = &ctx.accounts;
         let (config, model) = (&accounts.config, &accounts.model);
+        config.require_payments_open(now)?;
         model.require_open()?;
         require_keys_neq!(
             args.session_key,
@@ -63,6 +64,7 @@ impl SessionOpen<'_> {
         let terms = model.terms;
         require_currency(&accounts.user_funds, config, terms.currency)?;
         require_payout(&accounts.provider_payout, config, terms.currency, None)?;
+        require_not_escrow(&accounts.provider_payout.key(), config, &accounts.iosd)?;
         require!(
             io_common::is_uninitialized(&accounts.session),
             InferenceError::AlreadyInitialized
@@ -88,6 +90,7 @@ impl SessionOpen<'_> {
             to_owner: 0,
             opened_at: now,
             last_receipt_at: 0,
+            last_active_at: now,
             close_requested_at: 0,
             rent_payer: accounts.user.key(),
             reserved: [0; 32],
@@ -129,6 +132,10 @@ impl SessionOpen<'_> {
         model.invariant()?;
         let open_sessions = model.open_sessions;
         let config = &mut ctx.accounts.config;
+        config.sessions_opened = config
+            .sessions_opened
+            .checked_add(1)
+            .ok_or(InferenceError::MathOverflow)?;
         config
             .escrowed
             .credit(terms.currency, args.deposit)

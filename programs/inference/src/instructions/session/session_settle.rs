@@ -74,6 +74,7 @@ impl SessionSettle<'_> {
         session.owed = receipt.cumulative_amount;
         session.sequence = session.sequence.max(receipt.sequence);
         session.last_receipt_at = now;
+        session.last_active_at = now;
         let settled = settlement::pay_due(
             &mut accounts.config,
             &mut accounts.session,

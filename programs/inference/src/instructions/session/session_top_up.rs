@@ -41,6 +41,8 @@ pub struct SessionTopUp<'info> {
 
 impl SessionTopUp<'_> {
     pub fn handle(mut ctx: Context<Self>, amount: u64) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        ctx.accounts.config.require_payments_open(now)?;
         require!(amount > 0, InferenceError::ZeroAmount);
         let session = &ctx.accounts.session;
         require!(
@@ -67,6 +69,7 @@ impl SessionTopUp<'_> {
             .funded
             .checked_add(amount)
             .ok_or(InferenceError::MathOverflow)?;
+        accounts.session.last_active_at = now;
         accounts
             .config
             .escrowed

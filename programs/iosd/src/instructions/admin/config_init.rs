@@ -10,6 +10,7 @@ use crate::constants::{
 use crate::error::IosdError;
 use crate::events::ConfigInitialized;
 use crate::state::{BreakerSettings, IosdConfig, OracleParams, SolvencyRecord, Spender, Totals};
+use io_common::Pause;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ConfigInitArgs {
@@ -78,6 +79,7 @@ impl ConfigInit<'_> {
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
+            pending_guardian: Pubkey::default(),
             rent_payer: ctx.accounts.deployer.key(),
             io_mint: ctx.accounts.io_mint.key(),
             iosd_mint: ctx.accounts.iosd_mint.key(),
@@ -94,6 +96,7 @@ impl ConfigInit<'_> {
                 ratio_bps: u64::MAX,
                 ..SolvencyRecord::default()
             },
+            mint_pause: Pause::default(),
             reserved: [0; 64],
         };
         config.invariant()?;

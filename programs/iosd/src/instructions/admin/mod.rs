@@ -1,16 +1,19 @@
-//! Instructions of the deployer and the authority. Every one but `config_init` and
-//! `authority_accept` is signed by the authority and uses [`AuthorityChange`].
+//! Instructions of the deployer, the authority and the guardian. Every one but `config_init`,
+//! `role_accept` and `guardian_pause` is signed by the authority and uses [`AuthorityChange`].
 
-pub mod authority_accept;
-pub mod authority_propose;
 pub mod breaker_set;
 pub mod config_init;
+pub mod guardian_pause;
 pub mod params_set;
+pub mod pause_set;
+pub mod role_accept;
+pub mod role_propose;
 pub mod spender_allow;
 pub mod spender_revoke;
 
-pub use authority_accept::*;
 pub use config_init::*;
+pub use guardian_pause::*;
+pub use role_accept::*;
 
 use anchor_lang::prelude::*;
 

@@ -1,7 +1,7 @@
 //! `iosd_mint`: a user commits IO into the vault and receives IOSD at the mint price,
 //! min(spot, EMA) − k·conf, either spending exactly N IO or getting exactly N IOSD, each with a
-//! slippage limit. Refused below the mint-halt collateral ratio, above the breaker, and without a
-//! fresh, fully verified price of the configured feed.
+//! slippage limit. Refused below the mint-halt collateral ratio, above the breaker, while the
+//! guardian's mint pause runs, and without a fresh, fully verified price of the configured feed.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Mint, Token, TokenAccount, Transfer};
@@ -57,10 +57,15 @@ impl IosdMint<'_> {
     pub fn handle(mut ctx: Context<Self>, amount: MintAmount) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         let accounts = &mut ctx.accounts;
+        require!(
+            !accounts.config.mint_pause.is_paused(now),
+            IosdError::Paused
+        );
         require_holder(&accounts.holder, &accounts.config.iosd_mint)?;
         let (checked, publish_time) =
             price::fresh_price(&accounts.price_update, &accounts.config, now)?;
-        let ema = checked.ema_price().map_err(IosdError::from)?;
+        let reading = price::Reading::of(&checked, &accounts.config, publish_time)?;
+        let ema = reading.ema;
         let supply_before = accounts.iosd_mint.supply;
         // Refused below the halt ratio before this mint; a mint itself can only raise the
         // ratio (IO comes in valued at or below EMA), so the state after it needs no check.
@@ -106,7 +111,7 @@ impl IosdMint<'_> {
 
         let config = &mut accounts.config;
         let bucket = io_credit::MintBucket {
-            level_micros: config.breaker_level_micros,
+            level: config.breaker_level_micros,
             updated_at: config.breaker_updated_at,
         };
         let bucket = config
@@ -114,7 +119,7 @@ impl IosdMint<'_> {
             .params()
             .admit(bucket, supply_before, iosd_out, now)
             .map_err(|_| IosdError::MintRateExceeded)?;
-        config.breaker_level_micros = bucket.level_micros;
+        config.breaker_level_micros = bucket.level;
         config.breaker_updated_at = bucket.updated_at;
         config.totals.minted_iosd_micros = config
             .totals
@@ -148,7 +153,7 @@ impl IosdMint<'_> {
         let (vault, supply) = (accounts.io_vault.amount, accounts.iosd_mint.supply);
         let (ratio, state) = price::solvency_at(&accounts.config, ema, vault, supply)?;
         let config = &mut accounts.config;
-        price::record(config, ratio, state, ema, publish_time, now);
+        price::record(config, ratio, state, &reading, now);
         config.bump_revision()?;
         config.invariant()?;
         require_eq!(

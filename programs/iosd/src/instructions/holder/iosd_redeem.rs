@@ -1,10 +1,12 @@
 //! `iosd_redeem`: a holder burns IOSD and receives IO from the vault.
 //!
 //! With a fresh price and the collateral ratio (on EMA) at or above 1.0, IO is paid at the
-//! redeem price, max(spot, EMA) + k·conf, rounded down. Under 1.0, or when no usable price has
-//! been seen for the oracle-halt delay, it is paid in kind: `amount × vault IO / supply`, rounded
-//! down, which never takes more than the redeemer's share of the vault. A stale price before the
-//! halt delay has passed is refused, so nobody can force the in-kind path with an old update.
+//! redeem price, max(spot, EMA) + k·conf, rounded down. Under 1.0 it is paid in kind:
+//! `amount × vault IO / supply`, rounded down, which never takes more than the redeemer's share
+//! of the vault. When no usable price has been seen for the oracle-halt delay, it pays the
+//! smaller of the two: in kind, or at the last recorded redeem price, so waiting out a quiet
+//! spell and redeeming with an old update never pays more than the last price did. A stale
+//! price before the halt delay has passed is refused.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::{Mint, Token, TokenAccount};
@@ -45,17 +47,27 @@ pub struct IosdRedeem<'info> {
 
 /// How a redemption is priced.
 enum Payout {
+    /// At a price: the fresh redeem price, or the last recorded one in an oracle halt.
     AtPrice {
         io_base: u64,
         price_pico_usd: u128,
-        ema: io_oracle::UsdPerIo,
-        publish_time: i64,
+        /// The fresh price read (None: the recorded price of a halt).
+        fresh: Option<price::Reading>,
     },
-    /// Under 1.0 collateral with a fresh price (recorded), or oracle-halted (no price).
+    /// In kind: under 1.0 collateral with a fresh price, or in an oracle halt when that pays
+    /// less than the recorded price.
     InKind {
         io_base: u64,
-        fresh: Option<(io_oracle::UsdPerIo, i64)>,
+        fresh: Option<price::Reading>,
     },
+}
+
+impl Payout {
+    fn fresh(&self) -> Option<price::Reading> {
+        match self {
+            Self::AtPrice { fresh, .. } | Self::InKind { fresh, .. } => *fresh,
+        }
+    }
 }
 
 impl IosdRedeem<'_> {
@@ -66,31 +78,37 @@ impl IosdRedeem<'_> {
             io_oracle::price::in_kind_io_floor(iosd_in, vault, supply).map_err(IosdError::from)?;
         match price::read_price(&self.price_update, config, now)? {
             PriceReading::Fresh(checked, publish_time) => {
-                let ema = checked.ema_price().map_err(IosdError::from)?;
-                let ratio = io_oracle::price::collateral_ratio_bps(vault, supply, ema)
+                let reading = price::Reading::of(&checked, config, publish_time)?;
+                let ratio = io_oracle::price::collateral_ratio_bps(vault, supply, reading.ema)
                     .map_err(IosdError::from)?;
                 if ratio < u64::from(COLLATERAL_RATIO_ONE_BPS) {
                     return Ok(Payout::InKind {
                         io_base: in_kind,
-                        fresh: Some((ema, publish_time)),
+                        fresh: Some(reading),
                     });
                 }
-                let redeem_price = checked
-                    .redeem_price(config.oracle.confidence_multiplier_bps)
-                    .map_err(IosdError::from)?;
                 Ok(Payout::AtPrice {
-                    io_base: redeem_price
+                    io_base: reading
+                        .redeem
                         .io_for_iosd_floor(iosd_in)
                         .map_err(IosdError::from)?,
-                    price_pico_usd: redeem_price.0,
-                    ema,
-                    publish_time,
+                    price_pico_usd: reading.redeem.0,
+                    fresh: Some(reading),
                 })
             }
-            PriceReading::Stale if price::oracle_halted(config, now) => Ok(Payout::InKind {
-                io_base: in_kind,
-                fresh: None,
-            }),
+            PriceReading::Stale if price::oracle_halted(config, now) => {
+                Ok(match price::halted_payout(config, iosd_in, in_kind)? {
+                    (io_base, 0) => Payout::InKind {
+                        io_base,
+                        fresh: None,
+                    },
+                    (io_base, price_pico_usd) => Payout::AtPrice {
+                        io_base,
+                        price_pico_usd,
+                        fresh: None,
+                    },
+                })
+            }
             PriceReading::Stale => err!(IosdError::PriceStale),
         }
     }
@@ -154,17 +172,11 @@ impl IosdRedeem<'_> {
         accounts.iosd_mint.reload()?;
         accounts.holder.reload()?;
         let (vault, supply) = (accounts.io_vault.amount, accounts.iosd_mint.supply);
-        let fresh = match payout {
-            Payout::AtPrice {
-                ema, publish_time, ..
-            } => Some((ema, publish_time)),
-            Payout::InKind { fresh, .. } => fresh,
-        };
         let config = &mut accounts.config;
-        match fresh {
-            Some((ema, publish_time)) => {
-                let (ratio, state) = price::solvency_at(config, ema, vault, supply)?;
-                price::record(config, ratio, state, ema, publish_time, now);
+        match payout.fresh() {
+            Some(reading) => {
+                let (ratio, state) = price::solvency_at(config, reading.ema, vault, supply)?;
+                price::record(config, ratio, state, &reading, now);
             }
             None => {
                 config.solvency.state = SolvencyState::OracleHalted;

@@ -32,9 +32,9 @@ impl SolvencyRefresh<'_> {
         let config = &mut ctx.accounts.config;
         match reading {
             PriceReading::Fresh(checked, publish_time) => {
-                let ema = checked.ema_price().map_err(IosdError::from)?;
-                let (ratio, state) = price::solvency_at(config, ema, vault, supply)?;
-                price::record(config, ratio, state, ema, publish_time, now);
+                let reading = price::Reading::of(&checked, config, publish_time)?;
+                let (ratio, state) = price::solvency_at(config, reading.ema, vault, supply)?;
+                price::record(config, ratio, state, &reading, now);
             }
             PriceReading::Stale if price::oracle_halted(config, now) => {
                 config.solvency.state = SolvencyState::OracleHalted;

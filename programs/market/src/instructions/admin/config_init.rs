@@ -11,7 +11,7 @@ use crate::constants::{
 };
 use crate::error::MarketError;
 use crate::events::ConfigInitialized;
-use crate::state::{EscrowTotals, MarketConfig, MarketParams, PAUSE_CLASSES, StakeTotals};
+use crate::state::{EscrowTotals, MarketConfig, MarketParams, PAUSE_CLASSES, Pause, StakeTotals};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ConfigInitArgs {
@@ -123,13 +123,14 @@ impl<'info> ConfigInit<'info> {
             slash_escrow: accounts.slash_escrow.key(),
             lease_vault: accounts.lease_vault.key(),
             params: args.params,
-            paused_until: [0; PAUSE_CLASSES],
+            pauses: [Pause::default(); PAUSE_CLASSES],
             stake: StakeTotals::default(),
             provider_count: 0,
             device_count: 0,
+            devices_registered: 0,
             open_leases: 0,
-            payout_window_started_at: 0,
-            payout_window_used_usd_micros: 0,
+            payout_bucket_usd_micros: 0,
+            payout_bucket_updated_at: 0,
             escrowed: EscrowTotals::default(),
             reserved: [0; 64],
         };

@@ -1,5 +1,8 @@
 //! `guardian_pause`: the guardian pauses one instruction class for at most `max_pause_hours`.
-//! It cannot extend its own pause: once a class is paused, only the authority changes it.
+//! It cannot extend its own pause (once a class is paused, only the authority changes it), and
+//! once the pause ends it waits as long as the pause lasted before pausing that class again: a
+//! guardian pausing as often as it may still leaves every class open half the time, so refunds
+//! and withdrawals behind a pause always get through.
 
 use anchor_lang::prelude::*;
 
@@ -25,25 +28,15 @@ impl GuardianPause<'_> {
     pub fn handle(ctx: Context<Self>, class: PauseClass, hours: u32) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         let config = &mut ctx.accounts.config;
-        require!(
-            (1..=config.params.max_pause_hours).contains(&hours),
-            MarketError::PauseTooLong
-        );
-        let slot = &mut config.paused_until[class.index()];
-        require!(*slot <= now, MarketError::PauseActive);
-        let until = now
-            .checked_add(
-                i64::from(hours)
-                    .checked_mul(3_600)
-                    .ok_or(MarketError::MathOverflow)?,
-            )
-            .ok_or(MarketError::MathOverflow)?;
-        *slot = until;
+        let max_hours = config.params.max_pause_hours;
+        config.pauses[class.index()]
+            .guardian_pause(hours, max_hours, now)
+            .map_err(MarketError::from)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(PauseChanged {
             class,
-            paused_until: until,
+            pause: config.pauses[class.index()],
             by: ctx.accounts.guardian.key(),
             revision: config.revision,
         });

@@ -9,12 +9,12 @@ use crate::state::PauseClass;
 
 pub fn handle(ctx: Context<AuthorityChange>, class: PauseClass, paused_until: i64) -> Result<()> {
     let config = &mut ctx.accounts.config;
-    config.paused_until[class.index()] = paused_until;
+    config.pauses[class.index()].authority_set(paused_until);
     config.bump_revision()?;
     config.invariant()?;
     emit_cpi!(PauseChanged {
         class,
-        paused_until,
+        pause: config.pauses[class.index()],
         by: config.authority,
         revision: config.revision,
     });

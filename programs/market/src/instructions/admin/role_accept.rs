@@ -20,14 +20,10 @@ impl RoleAccept<'_> {
     pub fn handle(ctx: Context<Self>, role: Role) -> Result<()> {
         let signer = ctx.accounts.pending.key();
         let config: &mut MarketConfig = &mut ctx.accounts.config;
-        // The default address never signs, so "no proposal" is refused here too.
-        let (slot, pending) = match role {
-            Role::Authority => (&mut config.authority, &mut config.pending_authority),
-            Role::Guardian => (&mut config.guardian, &mut config.pending_guardian),
-        };
-        require_keys_eq!(*pending, signer, MarketError::NotPendingRole);
-        let previous = core::mem::replace(slot, signer);
-        *pending = Pubkey::default();
+        let previous = config
+            .role_slot(role)
+            .accept(signer)
+            .map_err(|_| MarketError::NotPendingRole)?;
         config.bump_revision()?;
         config.invariant()?;
         emit_cpi!(RoleAccepted {

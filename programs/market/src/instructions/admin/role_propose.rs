@@ -9,16 +9,7 @@ use crate::state::Role;
 
 pub fn handle(ctx: Context<AuthorityChange>, role: Role, pending: Pubkey) -> Result<()> {
     let config = &mut ctx.accounts.config;
-    let current = match role {
-        Role::Authority => {
-            config.pending_authority = pending;
-            config.authority
-        }
-        Role::Guardian => {
-            config.pending_guardian = pending;
-            config.guardian
-        }
-    };
+    let current = config.role_slot(role).propose(pending);
     config.bump_revision()?;
     config.invariant()?;
     emit_cpi!(RoleProposed {

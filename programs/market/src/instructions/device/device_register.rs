@@ -101,6 +101,10 @@ impl DeviceRegister<'_> {
             .device_count
             .checked_add(1)
             .ok_or(MarketError::MathOverflow)?;
+        config.devices_registered = config
+            .devices_registered
+            .checked_add(1)
+            .ok_or(MarketError::MathOverflow)?;
         config.bump_revision()?;
         config.invariant()?;
         let required = required_stake(

@@ -156,6 +156,8 @@ impl LeaseOpen<'_> {
             quote_pico_usd_per_io: quote,
             gpu_count: args.gpu_count,
             rate_usd_per_gpu_hour_micros: ctx.accounts.gpu_class.terms.usd_per_gpu_hour_micros,
+            provider_fee_bps: params.provider_fee_bps,
+            burn_share_bps: params.burn_share_bps,
             opened_at: now,
             paused_at: 0,
             paused_secs: 0,
@@ -168,6 +170,7 @@ impl LeaseOpen<'_> {
             paid: 0,
             provider_paid: 0,
             fees: 0,
+            burned: 0,
             rent_payer: ctx.accounts.renter.key(),
             reserved: [0; 32],
         };

@@ -84,7 +84,7 @@ impl LeaseSettle<'_> {
             &ctx.accounts.lease,
             ctx.accounts.settler.key(),
             &paid,
-            ctx.accounts.config.payout_window_used_usd_micros,
+            ctx.accounts.config.payout_bucket_usd_micros,
         )?;
         emit_cpi!(event);
         Ok(())

@@ -131,7 +131,7 @@ impl<'info> LeaseSettleBatch<'info> {
                 &lease,
                 settler,
                 &paid,
-                ctx.accounts.config.payout_window_used_usd_micros,
+                ctx.accounts.config.payout_bucket_usd_micros,
             )?;
             emit_cpi!(event);
         }

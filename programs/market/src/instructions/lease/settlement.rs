@@ -51,11 +51,12 @@ pub struct Settlement {
 }
 
 /// Applies a checked report: takes `min(payable(cumulative), deposited) − paid` from the lease,
-/// credits it less the provider fee to the provider's earnings in the lease's currency (claimed
-/// later with `provider_claim` or `provider_claim_io_earnings`, so a settlement moves no tokens
-/// for the provider), counts its USD value (rounded up) against the window's outflow cap,
-/// records the totals and pauses the lease on low runway. The caller moves the fee and bumps the
-/// config's revision.
+/// credits it less the provider fee (computed on the cumulative total with the terms locked at
+/// open) to the provider's earnings in the lease's currency (claimed later with
+/// `provider_claim` or `provider_claim_io_earnings`, so a settlement moves no tokens for the
+/// provider), counts its USD value (rounded up) against the outflow bucket, records the totals
+/// and pauses the lease on low runway. The caller moves the fee and bumps the config's
+/// revision.
 pub fn apply(
     config: &mut MarketConfig,
     lease: &mut Lease,
@@ -65,31 +66,41 @@ pub fn apply(
 ) -> Result<Settlement> {
     let params = config.params;
     let due = due(lease, cumulative_gpu_secs)?;
-    let fee = split_fee(due, params.provider_fee_bps, params.burn_share_bps)?;
+    // The fee and its burn are functions of the cumulative total paid, with the terms locked at
+    // open: this settlement takes what the new total owes less what was taken before, so
+    // rounding never compounds however the usage is split.
+    let paid = add(lease.paid, due)?;
+    let totals = split_fee(paid, lease.provider_fee_bps, lease.burn_share_bps)?;
+    let fee_delta = sub(totals.fee, lease.fees)?;
+    let burn_delta = sub(totals.burn, lease.burned)?;
+    let fee = FeeSplit {
+        fee: fee_delta,
+        burn: burn_delta,
+        treasury: sub(fee_delta, burn_delta)?,
+    };
     let to_provider = sub(due, fee.fee)?;
 
-    let window_end = config
-        .payout_window_started_at
-        .checked_add(i64::from(params.payout_window_secs))
-        .ok_or(MarketError::MathOverflow)?;
-    if now >= window_end {
-        config.payout_window_started_at = now;
-        config.payout_window_used_usd_micros = 0;
-    }
-    let used = add(
-        config.payout_window_used_usd_micros,
-        lease.usd_value(due, true)?,
-    )?;
-    require!(
-        used <= params.payout_window_cap_usd_micros,
-        MarketError::PayoutCapExceeded
-    );
-    config.payout_window_used_usd_micros = used;
+    // The outflow cap: a bucket of recent USD value (rounded up) that drains linearly.
+    let bucket = config
+        .payout_bucket()
+        .admit(
+            params.payout_window_cap_usd_micros,
+            params.payout_window_secs,
+            lease.usd_value(due, true)?,
+            now,
+        )
+        .map_err(|error| match error {
+            io_limits::LimitError::Exceeded { .. } => MarketError::PayoutCapExceeded,
+            io_limits::LimitError::WindowZero => MarketError::PayoutCapInvalid,
+        })?;
+    config.payout_bucket_usd_micros = bucket.level;
+    config.payout_bucket_updated_at = bucket.updated_at;
 
     lease.settled_gpu_secs = cumulative_gpu_secs;
-    lease.paid = add(lease.paid, due)?;
+    lease.paid = paid;
     lease.provider_paid = add(lease.provider_paid, to_provider)?;
-    lease.fees = add(lease.fees, fee.fee)?;
+    lease.fees = totals.fee;
+    lease.burned = totals.burn;
     // Low runway pauses the lease instead of letting it run dry; a top-up resumes it.
     if lease.paused_at == 0
         && lease.close_requested_at == 0
@@ -124,7 +135,7 @@ pub fn settled_event(
     lease: &Lease,
     settler: Pubkey,
     settlement: &Settlement,
-    window_used_usd_micros: u64,
+    payout_bucket_usd_micros: u64,
 ) -> Result<LeaseSettled> {
     Ok(LeaseSettled {
         lease: lease_key,
@@ -138,7 +149,7 @@ pub fn settled_event(
         total_paid: lease.paid,
         remaining: lease.remaining()?,
         paused: lease.paused_at != 0,
-        window_used_usd_micros,
+        payout_bucket_usd_micros,
         revision: lease.revision,
     })
 }

@@ -48,7 +48,9 @@ impl ProviderRegister<'_> {
             earned_io_base: 0,
             claimed_io_base: 0,
             device_count: 0,
-            devices_created: 0,
+            // Past every index any provider ever used: an owner that closed its provider and
+            // registers again never derives a device address of its earlier life.
+            devices_created: ctx.accounts.config.devices_registered,
             rent_payer: owner,
             reserved: [0; 32],
         };

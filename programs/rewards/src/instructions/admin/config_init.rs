@@ -7,13 +7,13 @@ use io_common::MAX_ROLE_KEYS;
 use crate::constants::{ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_REWARD_VAULT};
 use crate::error::RewardsError;
 use crate::events::ConfigInitialized;
-use crate::state::RewardsConfig;
+use crate::state::{Pause, RewardsConfig};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ConfigInitArgs {
     /// Key that will govern the program (the governance PDA on a real deployment).
     pub authority: Pubkey,
-    /// Key that may pause instruction classes; the default address for none.
+    /// Key that may pause block-reward claims for a bounded time; the default address for none.
     pub guardian: Pubkey,
     /// Share of each hour's emission for the enterprise pool, in bps (io.net: 9_500); the rest goes
     /// to the community pool.
@@ -84,6 +84,7 @@ impl<'info> ConfigInit<'info> {
             authority: args.authority,
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
+            pending_guardian: Pubkey::default(),
             rent_payer: ctx.accounts.deployer.key(),
             enterprise_pool_bps: args.enterprise_pool_bps,
             emission_start_ts: args.emission_start_ts,
@@ -99,8 +100,9 @@ impl<'info> ConfigInit<'info> {
             oracle_version: 0,
             claimed_enterprise_io_base: 0,
             claimed_community_io_base: 0,
-            claim_window_started_at: 0,
-            claim_window_used_io_base: 0,
+            claim_bucket_io_base: 0,
+            claim_bucket_updated_at: 0,
+            claim_pause: Pause::default(),
             reserved: [0; 64],
         };
         config.invariant()?;

@@ -4,7 +4,8 @@
 //! needs a majority of distinct oracles, and is paid `saturating(agreed total − claimed)` from
 //! the pre-funded reward vault to its provider's registered IO payout account. Each pool pays at
 //! most its share of `emitted(now)` over all time, and all claims together at most the window's
-//! cap. A replayed claim pays nothing.
+//! cap (a bucket that drains linearly). A replayed claim pays nothing. The guardian may pause
+//! these claims for a bounded time (a compromised oracle set, while the authority replaces it).
 //!
 //! Remaining accounts, per device: its record, the market `Device`, its `GpuClass`, its
 //! `Provider`, and the provider's `io_payout` account.
@@ -45,30 +46,33 @@ impl<'info> RewardsClaim<'info> {
         }
     }
 
-    /// Counts `amount` against the claim window, opening a new window when the last is over.
+    /// Counts `amount` in the claim bucket, which drains linearly over the window.
     fn count_in_window(config: &mut RewardsConfig, amount: u64, now: i64) -> Result<()> {
-        let window_end = config
-            .claim_window_started_at
-            .checked_add(i64::from(config.claim_window_secs))
-            .ok_or(RewardsError::MathOverflow)?;
-        if now >= window_end {
-            config.claim_window_started_at = now;
-            config.claim_window_used_io_base = 0;
+        let bucket = io_limits::Bucket {
+            level: config.claim_bucket_io_base,
+            updated_at: config.claim_bucket_updated_at,
         }
-        let used = config
-            .claim_window_used_io_base
-            .checked_add(amount)
-            .ok_or(RewardsError::MathOverflow)?;
-        require!(
-            used <= config.claim_window_cap_io_base,
-            RewardsError::ClaimWindowCapExceeded
-        );
-        config.claim_window_used_io_base = used;
+        .admit(
+            config.claim_window_cap_io_base,
+            config.claim_window_secs,
+            amount,
+            now,
+        )
+        .map_err(|error| match error {
+            io_limits::LimitError::Exceeded { .. } => RewardsError::ClaimWindowCapExceeded,
+            io_limits::LimitError::WindowZero => RewardsError::ClaimWindowInvalid,
+        })?;
+        config.claim_bucket_io_base = bucket.level;
+        config.claim_bucket_updated_at = bucket.updated_at;
         Ok(())
     }
 
     pub fn handle(ctx: Context<'info, Self>) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
+        require!(
+            !ctx.accounts.config.claim_pause.is_paused(now),
+            RewardsError::Paused
+        );
         let oracle_count = ctx.accounts.config.oracle_keys().len();
         require!(
             oracle_count >= crate::constants::MIN_DISTRIBUTOR_ORACLES,
@@ -167,7 +171,7 @@ impl<'info> RewardsClaim<'info> {
                 claimed_io_base: record.claimed_io_base,
                 pool_claimed_io_base: pool_claimed,
                 emitted_io_base: io_emission::emitted_at(config.emission_start_ts, now),
-                window_used_io_base: config.claim_window_used_io_base,
+                claim_bucket_io_base: config.claim_bucket_io_base,
                 revision: record.revision,
             });
         }

@@ -3,9 +3,12 @@
 //! a hash of the data they come from. Points accrue from the deltas by `io_points`' formula. A
 //! device that already has this epoch (or a later one) is skipped with an event and changes
 //! nothing; inputs lower than those counted are refused; epochs that have not ended, and posts
-//! after the posting grace or the finalisation, are refused. An oracle that skips epochs posts
-//! the cumulative inputs at the next one, whose tier then applies to the whole delta: posting
-//! every epoch is what keeps the tiers exact.
+//! after the posting grace or the finalisation, are refused. Inputs beyond wall-clock time are
+//! refused: job GPU-seconds above the device's GPUs × the seconds from the season's start to the
+//! epoch's end, or uptime above those seconds. Within those bounds one season oracle's post is
+//! taken as it is (SECURITY.md states that trust). An oracle that skips epochs posts the
+//! cumulative inputs at the next one, whose tier then applies to the whole delta: posting every
+//! epoch is what keeps the tiers exact.
 
 use anchor_lang::prelude::*;
 
@@ -81,6 +84,22 @@ impl<'info> InputsPost<'info> {
                 });
                 continue;
             }
+            // Cumulative inputs cannot outrun the clock: at most the device's GPUs working
+            // every second from the season's start to this epoch's end, and as much uptime.
+            let elapsed = u64::try_from(
+                ctx.accounts
+                    .season
+                    .epoch_end(epoch)?
+                    .saturating_sub(ctx.accounts.season.start_ts),
+            )
+            .map_err(|_| RewardsError::MathOverflow)?;
+            let gpu_secs = elapsed
+                .checked_mul(u64::from(record.gpu_count))
+                .ok_or(RewardsError::MathOverflow)?;
+            require!(
+                posted.job_secs <= gpu_secs && posted.uptime_secs <= elapsed,
+                RewardsError::InputsAboveWallClock
+            );
             let mut counted = record.counted();
             let added = counted
                 .accrue(

@@ -3,8 +3,12 @@
 //! registered in the market, never elsewhere. A claim pays `vested − claimed`, so a repeat pays
 //! nothing. A fully paid record closes and its rent returns to whoever paid it.
 //!
-//! Remaining accounts, per device: the record, the market `Device`, its market `Provider`, the
-//! provider's `io_payout` account, and the record's rent payer.
+//! The device itself need not exist any more: a device closed after the season keeps its
+//! entitlement, paid to the `io_payout` of the provider the record names (the provider's
+//! address is its owner's, so an owner that closed its provider registers again to claim).
+//!
+//! Remaining accounts, per device: the record, its market `Provider`, the provider's
+//! `io_payout` account, and the record's rent payer.
 
 use anchor_lang::AccountsClose;
 use anchor_lang::prelude::*;
@@ -18,7 +22,7 @@ use crate::instructions::market_accounts;
 use crate::state::{Season, SeasonDevice, SeasonState};
 
 /// Accounts each device names in the remaining accounts.
-const ACCOUNTS_PER_DEVICE: usize = 5;
+const ACCOUNTS_PER_DEVICE: usize = 4;
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -48,17 +52,15 @@ impl<'info> SeasonClaim<'info> {
         );
         let season_key = ctx.accounts.season.key();
         for entry in remaining.chunks_exact(ACCOUNTS_PER_DEVICE) {
-            let [record_info, device_info, provider_info, payout, rent_payer] = entry else {
+            let [record_info, provider_info, payout, rent_payer] = entry else {
                 return err!(RewardsError::BatchShape);
             };
             let mut record: Account<'info, SeasonDevice> = Account::try_from(record_info)?;
             let provider: market::state::Provider = market_accounts::read(provider_info)?;
             require!(
                 record.season == season_key
-                    && record.device == device_info.key()
                     && record.provider == provider_info.key()
-                    && record.rent_payer == rent_payer.key()
-                    && device_info.owner == &market::ID,
+                    && record.rent_payer == rent_payer.key(),
                 RewardsError::SeasonMismatch
             );
             require_keys_eq!(

@@ -52,10 +52,6 @@ impl SeasonClawback<'_> {
             amount,
         )?;
         let season = &mut ctx.accounts.season;
-        if season.state == SeasonState::Active {
-            // Never finalised: what it held is what it had to give.
-            season.pool_io_base = amount;
-        }
         season.state = SeasonState::Swept;
         season.swept_io_base = amount;
         season.bump_revision()?;

@@ -4,7 +4,7 @@
 //! season's vault is created empty; the pool is whatever IO it holds at finalisation.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token::Token;
+use anchor_spl::token::{self, Token, TokenAccount, Transfer};
 use io_common::MAX_ROLE_KEYS;
 
 use crate::constants::{
@@ -28,6 +28,9 @@ pub struct SeasonArgs {
     pub clawback_ts: i64,
     /// 1 to 8 distinct keys that post inputs.
     pub oracles: Vec<Pubkey>,
+    /// The pool in IO base units, moved from the authority's account into the season's vault
+    /// now: participants see it there from the start, and nobody can finalise a smaller one.
+    pub pool_io_base: u64,
 }
 
 impl SeasonArgs {
@@ -38,6 +41,7 @@ impl SeasonArgs {
                 && self.vesting_start_ts <= self.vesting_end_ts,
             RewardsError::SeasonTimesInvalid
         );
+        require!(self.pool_io_base > 0, RewardsError::PoolZero);
         let posting_closes = self
             .end_ts
             .checked_add(i64::from(self.posting_grace_secs))
@@ -71,6 +75,10 @@ pub struct SeasonCreate<'info> {
     /// Pays the rent of the season and its vault.
     #[account(mut)]
     pub payer: Signer<'info>,
+    /// The authority's IO account the pool comes from (the governance PDA's, through the
+    /// proposal that creates the season, on a real deployment).
+    #[account(mut, constraint = funding_source.mint == config.io_mint @ RewardsError::IoMintMismatch)]
+    pub funding_source: Account<'info, TokenAccount>,
     #[account(
         mut,
         seeds = [SEED_CONFIG],
@@ -152,7 +160,7 @@ impl<'info> SeasonCreate<'info> {
             state: SeasonState::Active,
             total_points: 0,
             records_open: 0,
-            pool_io_base: 0,
+            pool_io_base: args.pool_io_base,
             claimed_io_base: 0,
             swept_io_base: 0,
             rent_payer: accounts.payer.key(),
@@ -178,6 +186,16 @@ impl<'info> SeasonCreate<'info> {
             &[SEED_SEASON_VAULT, season_key.as_ref(), &[season.vault_bump]],
         )?;
 
+        let fund = Transfer {
+            from: accounts.funding_source.to_account_info(),
+            to: accounts.vault.to_account_info(),
+            authority: accounts.authority.to_account_info(),
+        };
+        token::transfer(
+            CpiContext::new(accounts.token_program.key(), fund),
+            args.pool_io_base,
+        )?;
+
         let config = &mut ctx.accounts.config;
         config.seasons_created = index.checked_add(1).ok_or(RewardsError::MathOverflow)?;
         config.bump_revision()?;
@@ -196,6 +214,7 @@ impl<'info> SeasonCreate<'info> {
             clawback_ts: season.clawback_ts,
             oracle_count: season.oracle_count,
             vault: season.vault,
+            pool_io_base: season.pool_io_base,
         });
         Ok(())
     }
