@@ -3,20 +3,26 @@
 #
 #   scripts/postgres.sh start   # prints the DATABASE_URL to use
 #   scripts/postgres.sh stop
-#   scripts/postgres.sh status
+#   scripts/postgres.sh status  # the DATABASE_URL, and the cluster's folder on stderr
 #
 # With DATABASE_URL set, that server is used as it is (it must be reachable). Otherwise Debian's
-# PostgreSQL is installed when missing and a private cluster runs from .pgdata/ in this checkout
-# (git-ignored), as the `postgres` user when started by root (initdb refuses root), on port
-# $IO_PG_PORT (default 54329) and a unix socket in .pgdata/run. Every failure is one line on
-# stderr and a non-zero exit; a failed start leaves nothing running.
+# PostgreSQL is installed when missing and a private cluster of this checkout runs as the
+# `postgres` user when started by root (initdb refuses root), on port $IO_PG_PORT (default
+# 54329) with its unix socket beside its data. Every failure is one line on stderr and a
+# non-zero exit; a failed start leaves nothing running.
+#
+# The cluster lives outside the checkout, in $IO_PG_DIR (default
+# /var/tmp/io-postgres-<hash of the checkout's path>): a checkout under a home directory only its
+# owner may enter (root's, mode 700) is out of the `postgres` user's reach, and the hash keeps
+# each checkout's cluster its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 root=$(pwd)
-data="$root/.pgdata/cluster"
-run="$root/.pgdata/run"
-log="$root/.pgdata/server.log"
+state="${IO_PG_DIR:-/var/tmp/io-postgres-$(printf %s "$root" | sha256sum | cut -c1-12)}"
+data="$state/cluster"
+run="$state/run"
+log="$state/server.log"
 port="${IO_PG_PORT:-54329}"
 url_for() { echo "postgres://io@127.0.0.1:$1/io"; }
 url=$(url_for "$port")
@@ -77,14 +83,15 @@ start() {
   fi
   port_in_use "$port" && fail "port $port is taken by another process; stop it or set IO_PG_PORT"
   ours_running && fail "the private cluster already runs on port $(running_port), not $port; stop it first"
-  mkdir -p "$run"
+  mkdir -p "$run" || fail "cannot create $run (set IO_PG_DIR to a writable folder)"
+  chmod 700 "$state"
   if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data"
-    [ "$(id -u)" -eq 0 ] && chown -R postgres: "$root/.pgdata"
+    [ "$(id -u)" -eq 0 ] && chown -R postgres: "$state"
     as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null \
       || fail "initdb failed in $data"
   fi
-  [ "$(id -u)" -eq 0 ] && chown -R postgres: "$root/.pgdata"
+  [ "$(id -u)" -eq 0 ] && chown -R postgres: "$state"
   if ! as_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 30 \
       -o "-p $port -k $run -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" \
       start >/dev/null; then
@@ -115,6 +122,7 @@ stop() {
 status() {
   if [ -n "${DATABASE_URL:-}" ]; then external; return; fi
   ours_running || fail "not running (start it with scripts/postgres.sh start)"
+  echo "postgres: cluster in $state" >&2
   url_for "$(running_port)"
 }
 

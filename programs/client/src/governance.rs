@@ -80,16 +80,9 @@ pub fn config_init(deployer: Pubkey, io_mint: Pubkey, args: ConfigInitArgs) -> I
     )
 }
 
+/// `params_set`, signed by the authority (the governance PDA: store it in a proposal).
 pub fn params_set(authority: Pubkey, params: GovernanceParams) -> Instruction {
-    instruction(
-        program::accounts::AuthorityChange {
-            authority,
-            config: config_address(),
-            event_authority: event_authority(),
-            program: ID,
-        },
-        program::instruction::ParamsSet { params },
-    )
+    authority_change(authority, program::instruction::ParamsSet { params })
 }
 
 /// `position_open`: `owner` locks `amount` from its IO account `owner_io` until `lockup_end`.
@@ -341,30 +334,4 @@ pub fn proposal_close(
         ));
     }
     ix
-}
-
-/// `role_propose`, signed by the authority (the governance PDA: store it in a proposal).
-pub fn role_propose(authority: Pubkey, role: Role, pending: Pubkey) -> Instruction {
-    instruction(
-        program::accounts::AuthorityChange {
-            authority,
-            config: config_address(),
-            event_authority: event_authority(),
-            program: ID,
-        },
-        program::instruction::RolePropose { role, pending },
-    )
-}
-
-/// `role_accept`, signed by the proposed key (a guardian: one hold-up after the proposal).
-pub fn role_accept(pending: Pubkey, role: Role) -> Instruction {
-    instruction(
-        program::accounts::RoleAccept {
-            pending,
-            config: config_address(),
-            event_authority: event_authority(),
-            program: ID,
-        },
-        program::instruction::RoleAccept { role },
-    )
 }

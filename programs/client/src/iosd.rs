@@ -201,18 +201,6 @@ pub fn solvency_refresh(price_update: Pubkey) -> Instruction {
     )
 }
 
-fn authority_change(authority: Pubkey, data: impl InstructionData) -> Instruction {
-    instruction(
-        program::accounts::AuthorityChange {
-            authority,
-            config: config_address(),
-            event_authority: event_authority(),
-            program: ID,
-        },
-        data,
-    )
-}
-
 /// `params_set`, signed by the authority.
 pub fn params_set(authority: Pubkey, oracle: OracleParams) -> Instruction {
     authority_change(authority, program::instruction::ParamsSet { oracle })
@@ -243,42 +231,4 @@ pub fn spender_revoke(authority: Pubkey, spender_program: Pubkey) -> Instruction
     )
 }
 
-/// `role_propose`, signed by the authority: `pending` may take `role` (the default address
-/// withdraws a proposal).
-pub fn role_propose(authority: Pubkey, role: Role, pending: Pubkey) -> Instruction {
-    authority_change(
-        authority,
-        program::instruction::RolePropose { role, pending },
-    )
-}
-
-/// `role_accept`, signed by the proposed key.
-pub fn role_accept(pending: Pubkey, role: Role) -> Instruction {
-    instruction(
-        program::accounts::RoleAccept {
-            pending,
-            config: config_address(),
-            event_authority: event_authority(),
-            program: ID,
-        },
-        program::instruction::RoleAccept { role },
-    )
-}
-
-/// `guardian_pause`: the guardian pauses minting for `hours`.
-pub fn guardian_pause(guardian: Pubkey, hours: u32) -> Instruction {
-    instruction(
-        program::accounts::GuardianPause {
-            guardian,
-            config: config_address(),
-            event_authority: event_authority(),
-            program: ID,
-        },
-        program::instruction::GuardianPause { hours },
-    )
-}
-
-/// `pause_set`, signed by the authority: the mint pause's end (0 lifts it).
-pub fn pause_set(authority: Pubkey, paused_until: i64) -> Instruction {
-    authority_change(authority, program::instruction::PauseSet { paused_until })
-}
+crate::program::pause_client!("minting");

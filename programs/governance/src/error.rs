@@ -108,7 +108,7 @@ pub enum GovernanceError {
     #[msg("a proposal with votes cannot be cancelled")]
     ProposalHasVotes,
     /// 6033
-    #[msg("the veto window (the hold-up) is over")]
+    #[msg("the veto window (from sign-off to the end of the hold-up) is over")]
     VetoWindowOver,
     /// 6034
     #[msg("the hold-up is not over: execution must wait")]

@@ -26,7 +26,7 @@ pub const IO_DECIMALS: u8 = 8;
 /// Decimals of IOSD (1 IOSD = 1 USD = 10⁶ micros).
 pub const IOSD_DECIMALS: u8 = 6;
 
-/// Longest a price may be old when minting or redeeming, in seconds (ARCHITECTURE.md: ≤ 60 s).
+/// Longest a price may be old when minting or redeeming, in seconds (at most 60 s).
 pub const MAX_MINT_PRICE_AGE_SECS: u32 = 60;
 
 /// Longest the oracle-halt delay may be: a day without a price is an incident, not a quiet hour.

@@ -1,7 +1,9 @@
 //! Deploying a program into a LiteSVM from its native build or from an SBF ELF file.
 //!
 //! `IO_SBF_DIR` chooses: unset, programs run natively; set to a folder, each program is loaded
-//! from `<folder>/<name>.so`, so the same tests exercise real SBF bytecode.
+//! from `<folder>/<name>.so`, so the same tests exercise real SBF bytecode. A relative folder is
+//! taken from the workspace's root, wherever the test runs (cargo runs each test binary in its
+//! own package's folder).
 
 use std::path::PathBuf;
 
@@ -34,7 +36,15 @@ impl ProgramSpec {
     pub fn source_from_env(&self) -> ProgramSource {
         match std::env::var_os(SBF_DIR_VAR) {
             Some(dir) if !dir.is_empty() => {
-                ProgramSource::Elf(PathBuf::from(dir).join(format!("{}.so", self.name)))
+                let dir = PathBuf::from(dir);
+                let dir = if dir.is_relative() {
+                    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                        .join("../..")
+                        .join(dir)
+                } else {
+                    dir
+                };
+                ProgramSource::Elf(dir.join(format!("{}.so", self.name)))
             }
             _ => ProgramSource::Native(self.native),
         }

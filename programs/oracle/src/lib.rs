@@ -3,8 +3,8 @@
 //! - [`price_update`]: Pyth pull-oracle `PriceUpdateV2` accounts, decoded from their bytes (the
 //!   Pyth SDK crates pin their own Anchor and Solana versions), with every check a consumer owes:
 //!   owner, discriminator, feed id, full verification, age, positive price, sane exponent.
-//! - [`price`]: the named price functions of ARCHITECTURE.md: mint and IO lease quotes at
-//!   min(spot, EMA) − k·conf, redeem at max(spot, EMA) + k·conf, collateral ratio on EMA, each rounding in the
+//! - [`price`]: the named price functions: mint and IO lease quotes at min(spot, EMA) − k·conf,
+//!   redeem at max(spot, EMA) + k·conf, the collateral ratio on EMA, each rounding in the
 //!   protocol's favour, and the IO ⇄ IOSD conversions built on them.
 //!
 //! Pure and synchronous: programs, the scheduler and the tests all use the same functions.

@@ -28,39 +28,8 @@ pub fn config_init(
     )
 }
 
-fn authority_change(authority: Pubkey, data: impl InstructionData) -> Instruction {
-    instruction(
-        program::accounts::AuthorityChange {
-            authority,
-            config: config_address(),
-            event_authority: event_authority(),
-            program: ID,
-        },
-        data,
-    )
-}
-
 pub fn params_set(authority: Pubkey, params: MarketParams) -> Instruction {
     authority_change(authority, program::instruction::ParamsSet { params })
-}
-
-pub fn role_propose(authority: Pubkey, role: Role, pending: Pubkey) -> Instruction {
-    authority_change(
-        authority,
-        program::instruction::RolePropose { role, pending },
-    )
-}
-
-pub fn role_accept(pending: Pubkey, role: Role) -> Instruction {
-    instruction(
-        program::accounts::RoleAccept {
-            pending,
-            config: config_address(),
-            event_authority: event_authority(),
-            program: ID,
-        },
-        program::instruction::RoleAccept { role },
-    )
 }
 
 pub fn key_set_add(authority: Pubkey, set: KeySet, key: Pubkey) -> Instruction {

@@ -146,13 +146,13 @@ pub struct BatchEntry {
 
 /// Compute units a `lease_settle_batch` of `leases` leases may use: a fixed part and a part per
 /// lease, with a margin over what the SBF build consumed (about 72,000 once for the fees, the
-/// burn and the checks, and 5,700 per lease; 254,750 for 32 leases:
-/// `IO_SBF_DIR=target/sbf/deploy cargo test -p market how_many_leases -- --nocapture`). Past
-/// about 22 leases a batch exceeds the default 200,000 units: send it with
+/// burn and the checks, and 6,200 per lease; 271,073 for 32 leases:
+/// `IO_SBF_DIR=target/sbf/deploy cargo test -p market how_many_leases -- --nocapture`).
+/// Past about 21 leases a batch exceeds the default 200,000 units: send it with
 /// [`crate::compute::set_compute_unit_limit`] of this figure.
 pub fn lease_settle_batch_compute_units(leases: usize) -> u32 {
     const FIXED: u32 = 90_000;
-    const PER_LEASE: u32 = 6_500;
+    const PER_LEASE: u32 = 7_000;
     let leases = u32::try_from(leases).unwrap_or(u32::MAX);
     FIXED
         .saturating_add(PER_LEASE.saturating_mul(leases))

@@ -1,10 +1,11 @@
 //! `Proposal`: a description hash, the instructions it will execute (each in its own
 //! `ProposalInstruction` account), its tally and its state.
 //!
-//! Draft → (sign-off) Voting → (finalise after the vote) Succeeded or Defeated; Succeeded →
-//! (guardian, during the hold-up) Vetoed, or (execution of every instruction) Executed; Draft or
-//! Voting without votes → (creator) Cancelled. The parameters that decide the outcome (quorum,
-//! threshold, hold-up) are copied at sign-off, so a parameter change never moves a running vote.
+//! Draft → (sign-off) Voting → (finalise after the vote) Succeeded or Defeated; Voting or
+//! Succeeded → (guardian, before the hold-up ends) Vetoed; Succeeded → (execution of every
+//! instruction, in order) Executed; Draft or Voting without votes → (creator) Cancelled. The
+//! parameters that decide the outcome (quorum, threshold, hold-up) are copied at sign-off, so a
+//! parameter change never moves a running vote.
 
 use anchor_lang::prelude::*;
 

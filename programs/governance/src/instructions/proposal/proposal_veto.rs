@@ -39,8 +39,9 @@ impl ProposalVeto<'_> {
             ),
             GovernanceError::WrongProposalState
         );
+        // `executable_at` is set at sign-off: the vote's end plus the hold-up.
         require!(
-            proposal.state == ProposalState::Voting || now < proposal.executable_at,
+            now < proposal.executable_at,
             GovernanceError::VetoWindowOver
         );
         let config = &mut ctx.accounts.config;

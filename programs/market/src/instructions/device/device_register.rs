@@ -17,11 +17,11 @@ pub struct DeviceRegister<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
     #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, MarketConfig>,
+    pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
-    pub provider: Account<'info, Provider>,
+    pub provider: Box<Account<'info, Provider>>,
     #[account(mut, constraint = !gpu_class.retired @ MarketError::GpuClassRetired)]
-    pub gpu_class: Account<'info, GpuClass>,
+    pub gpu_class: Box<Account<'info, GpuClass>>,
     /// CHECK: seeds checked here (the provider's next index); created by `handle`.
     #[account(
         mut,

@@ -4,7 +4,7 @@
 //! (claimed with `provider_claim` or `provider_claim_io_earnings`), burns the fee's burn share
 //! and pays the rest to the treasury, and pauses the lease when its runway falls under the
 //! minimum. The same total again pays nothing; a lower
-//! one is refused. Settlements count against the window's outflow cap.
+//! one is refused. Settlements count in the outflow bucket, which drains linearly.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;

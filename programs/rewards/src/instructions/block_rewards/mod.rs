@@ -1,7 +1,8 @@
 //! Hourly block rewards: the authority sets the oracle set; anyone opens a device's record;
 //! anyone claims a device's rewards with a majority of oracle signatures over its cumulative
 //! total (ed25519 precompile instructions before the claim), within its pool's share of what
-//! has been emitted and the window's cap; a record closes once its device is gone.
+//! has been emitted and the claim bucket (draining linearly); a record closes once its device is
+//! gone.
 
 pub mod device_rewards_close;
 pub mod device_rewards_open;
