@@ -55,6 +55,10 @@ pub const MAX_VETO_BUDGET: u8 = 10;
 pub const MIN_VETO_WINDOW_SECS: u32 = 86_400;
 pub const MAX_VETO_WINDOW_SECS: u32 = 365 * 86_400;
 
+/// Shortest wait between proposing a guardian and its taking over (a day), whatever the hold-up:
+/// a proposal that lowers the hold-up and proposes a guardian together cannot hurry the handover.
+pub const MIN_GUARDIAN_HANDOVER_SECS: u32 = 86_400;
+
 /// Longest lockup (8 years).
 pub const MAX_LOCKUP_SECS: u32 = 8 * 365 * 86_400;
 

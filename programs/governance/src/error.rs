@@ -150,7 +150,7 @@ pub enum GovernanceError {
     NotPendingRole,
     /// 6046
     #[msg(
-        "a new guardian takes over only one hold-up after it was proposed, so the old one can veto what is already under way"
+        "a new guardian takes over only one hold-up (at least a day) after it was proposed, so the old one can veto what is already under way"
     )]
     GuardianChangeTooEarly,
     /// 6047

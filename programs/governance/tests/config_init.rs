@@ -59,7 +59,7 @@ impl ConfigInitSpec for Spec {
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
             pending_guardian: Pubkey::default(),
-            pending_guardian_since: 0,
+            pending_guardian_ready_at: 0,
             rent_payer,
             io_mint: ctx.io_mint,
             vault,

@@ -215,3 +215,32 @@ fn roles_move_only_through_the_authority_and_the_proposed_key() {
 fn proposal_state(ctx: &TestContext, address: &Pubkey) -> client::Proposal {
     ctx.fetch(address)
 }
+
+/// Review of the hardening, L1: a proposal that lowers the hold-up and proposes a guardian in
+/// the same breath does not shorten the handover: the new guardian waits at least a day.
+#[test]
+fn lowering_the_hold_up_does_not_hurry_a_guardian_change() {
+    let mut ctx = deployment();
+    let whale = whale(&mut ctx);
+    let next = ctx.funded_keypair();
+    let mut params = io_client::defaults::GOVERNANCE_PARAMS;
+    params.hold_up_secs = 1;
+    let instructions = [
+        client::params_set(client::governance_address(), params),
+        replace_guardian(next.pubkey()),
+    ];
+    let proposal = passed(&mut ctx, &whale, &[instructions.to_vec()])[0];
+    ctx.warp_by(2 * DAY);
+    execute(&mut ctx, proposal, 0, &instructions[0]).expect("the hold-up lowered");
+    execute(&mut ctx, proposal, 1, &instructions[1]).expect("the guardian proposed");
+    ctx.warp_by(2);
+    let accept = client::role_accept(next.pubkey(), client::Role::Guardian);
+    ctx.assert_refused(
+        accept.clone(),
+        &[&next],
+        GovernanceError::GuardianChangeTooEarly,
+        &[client::config_address()],
+    );
+    ctx.warp_by(DAY);
+    ctx.send(&[accept], &[&next]).expect("a day later");
+}

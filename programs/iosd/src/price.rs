@@ -96,15 +96,24 @@ pub fn record(
     reading: &Reading,
     now: i64,
 ) {
+    // The recorded prices are those of the newest update seen: an older update (still within
+    // the maximum age) updates the state, never what an oracle halt would pay.
+    let previous = config.solvency;
+    let newest = reading.publish_time >= previous.last_price_publish_time;
     config.solvency = SolvencyRecord {
         state,
         ratio_bps,
-        ema_pico_usd: reading.ema.0,
-        redeem_price_pico_usd: reading.redeem.0,
-        last_price_publish_time: config
-            .solvency
-            .last_price_publish_time
-            .max(reading.publish_time),
+        ema_pico_usd: if newest {
+            reading.ema.0
+        } else {
+            previous.ema_pico_usd
+        },
+        redeem_price_pico_usd: if newest {
+            reading.redeem.0
+        } else {
+            previous.redeem_price_pico_usd
+        },
+        last_price_publish_time: previous.last_price_publish_time.max(reading.publish_time),
         updated_at: now,
     };
 }

@@ -239,3 +239,20 @@ fn an_old_price_never_pays_more_than_the_last_recorded_one() {
     );
     assert_eq!(halted.state, SolvencyState::OracleHalted);
 }
+
+/// Review of the hardening, L3: refreshing with an older update (still within the maximum age)
+/// never rolls back the recorded redeem price an oracle halt pays at.
+#[test]
+fn an_older_update_never_rolls_back_the_recorded_price() {
+    let (mut ctx, _user) = minted();
+    let published = ctx.now();
+    let older = ctx.new_price(io_usd(200_000_000, CONF_E8, published - 30));
+    let newer = ctx.new_price(io_usd(300_000_000, CONF_E8, published));
+    ctx.send(&[client::solvency_refresh(newer)], &[])
+        .expect("the newer price");
+    let recorded = config(&ctx).solvency.redeem_price_pico_usd;
+    assert_eq!(recorded, 3_020_000_000_000);
+    ctx.send(&[client::solvency_refresh(older)], &[])
+        .expect("an older price, still fresh");
+    assert_eq!(config(&ctx).solvency.redeem_price_pico_usd, recorded);
+}

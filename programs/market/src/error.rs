@@ -26,7 +26,7 @@ pub enum MarketError {
     #[msg("a stored account broke one of its invariants")]
     InvariantViolated,
     /// 6007
-    #[msg("the slash cap must be between 1 and 10_000 bps")]
+    #[msg("the slash cap must be between 1 and 5_000 bps (half a stake)")]
     SlashCapInvalid,
     /// 6008
     #[msg("the appeal window must be between 1 second and 90 days")]
@@ -182,7 +182,9 @@ pub enum MarketError {
     #[msg("reported usage exceeds the lease's GPUs times its active wall-clock time")]
     UsageAboveCapacity,
     /// 6059
-    #[msg("this settlement would exceed the outflow cap of the current window")]
+    #[msg(
+        "this settlement would exceed the settlement outflow cap (a bucket that drains over the window): settle again later"
+    )]
     PayoutCapExceeded,
     /// 6060
     #[msg("the lease cannot be finalised yet: close grace or pause timeout not over")]

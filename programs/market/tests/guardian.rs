@@ -95,3 +95,37 @@ fn the_guardian_waits_as_long_as_it_paused() {
     ctx.send(&[ix], &[&authority])
         .expect("the authority pauses for longer");
 }
+
+/// Review of the hardening, M1: a settlement pause that overlaps a lease's close grace does not
+/// cost the provider the lease's last usage. Settlers get a whole grace after the pause ends,
+/// and the refund waits for it.
+#[test]
+fn a_settlement_pause_never_eats_the_close_grace() {
+    let mut s = scene(1_000);
+    s.open(2, 100 * IOSD).expect("open");
+    s.ctx.warp_by(50 * 60);
+    let renter = s.renter.insecure_clone();
+    let ix = client::lease_close_request(renter.pubkey(), s.lease(0), s.provider.key.pubkey());
+    s.ctx.send(&[ix], &[&renter]).expect("close requested");
+    s.ctx.warp_by(5 * 60);
+    let guardian = s.ctx.guardian.insecure_clone();
+    let max_hours = config(&s.ctx).params.max_pause_hours;
+    let pause = client::guardian_pause(guardian.pubkey(), PauseClass::Settlement, max_hours);
+    s.ctx.send(&[pause], &[&guardian]).expect("pause");
+    s.ctx.warp_by(i64::from(max_hours) * HOUR);
+    // The grace ended long ago by the clock, but settlement was paused for all of it but 5
+    // minutes: the 50 minutes of usage before the close still settle.
+    let payer = s.ctx.payer.pubkey();
+    let finalize = s.finalize_ix(payer, 0);
+    let watched = [s.lease(0)];
+    s.ctx
+        .assert_refused(finalize.clone(), &[], MarketError::CloseTooEarly, &watched);
+    let settled: market::events::LeaseSettled = s
+        .settle(0, 2 * 50 * 60)
+        .expect("the last usage settles after the pause")
+        .event(&client::ID);
+    // 2 GPUs × 50 minutes at $2.00 per GPU-hour.
+    assert_eq!(settled.paid, 3_333_333);
+    s.ctx.warp_by(HOUR);
+    s.ctx.send(&[finalize], &[]).expect("then the refund");
+}

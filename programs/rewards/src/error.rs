@@ -138,7 +138,9 @@ pub enum RewardsError {
     #[msg("the claim would pay more than its pool's share of what has been emitted so far")]
     EmissionGuardExceeded,
     /// 6043
-    #[msg("the claim would exceed the window's payout cap")]
+    #[msg(
+        "the claim would exceed the claim cap (a bucket that drains over the window): claim again later"
+    )]
     ClaimWindowCapExceeded,
     /// 6044
     #[msg("the device still exists: its record stays")]

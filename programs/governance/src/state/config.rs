@@ -89,10 +89,10 @@ pub struct GovernanceConfig {
     /// May veto a proposal from its sign-off to the end of its hold-up, within its veto budget
     /// (default address: none).
     pub guardian: Pubkey,
-    /// The proposed next guardian, and when it was proposed: it may accept one hold-up later,
-    /// so the guardian it replaces can still veto what is already under way.
+    /// The proposed next guardian, and from when it may accept: one hold-up after the proposal
+    /// (at least a day), so the guardian it replaces can still veto what is already under way.
     pub pending_guardian: Pubkey,
-    pub pending_guardian_since: i64,
+    pub pending_guardian_ready_at: i64,
     /// Paid the rent of this account and receives it back if it is ever closed.
     pub rent_payer: Pubkey,
     /// The IO token, locked for voting power.

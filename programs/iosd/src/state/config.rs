@@ -100,10 +100,10 @@ pub struct SolvencyRecord {
     pub state: SolvencyState,
     /// Collateral ratio in bps of 1.0 at the last valid price (`u64::MAX` with nothing out).
     pub ratio_bps: u64,
-    /// EMA price of that computation, in pico-USD per IO.
+    /// EMA price of the newest update used, in pico-USD per IO.
     pub ema_pico_usd: u128,
-    /// Redeem price of that computation (max(spot, EMA) + k·conf), in pico-USD per IO: the
-    /// most an oracle-halted redemption pays per IOSD (0: no price used yet).
+    /// Redeem price of the newest update used (max(spot, EMA) + k·conf), in pico-USD per IO:
+    /// the most an oracle-halted redemption pays per IOSD (0: no price used yet).
     pub redeem_price_pico_usd: u128,
     /// Newest publish time of any usable price seen (0: none yet).
     pub last_price_publish_time: i64,

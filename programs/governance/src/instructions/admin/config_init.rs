@@ -76,7 +76,7 @@ impl ConfigInit<'_> {
             pending_authority: Pubkey::default(),
             guardian: args.guardian,
             pending_guardian: Pubkey::default(),
-            pending_guardian_since: 0,
+            pending_guardian_ready_at: 0,
             rent_payer: accounts.deployer.key(),
             io_mint: accounts.io_mint.key(),
             vault: accounts.vault.key(),

@@ -1,6 +1,7 @@
 //! `role_accept`: the proposed key signs and takes its role. A new guardian takes over only a
-//! hold-up after it was proposed: a majority that replaces the guardian through one proposal
-//! cannot also pass, within the same hold-up, a proposal the guardian it replaces would veto.
+//! hold-up after it was proposed (at least a day, fixed at the proposal): a majority that
+//! replaces the guardian through one proposal cannot also pass, within the same hold-up, a
+//! proposal the guardian it replaces would veto.
 
 use anchor_lang::prelude::*;
 use io_common::Role;
@@ -24,11 +25,10 @@ impl RoleAccept<'_> {
         let signer = ctx.accounts.pending.key();
         let config = &mut ctx.accounts.config;
         if role == Role::Guardian && config.pending_guardian == signer {
-            let from = config
-                .pending_guardian_since
-                .checked_add(i64::from(config.params.hold_up_secs))
-                .ok_or(GovernanceError::MathOverflow)?;
-            require!(now >= from, GovernanceError::GuardianChangeTooEarly);
+            require!(
+                now >= config.pending_guardian_ready_at,
+                GovernanceError::GuardianChangeTooEarly
+            );
         }
         let previous = config
             .role_slot(role)

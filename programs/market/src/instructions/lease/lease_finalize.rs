@@ -1,6 +1,7 @@
 //! `lease_finalize`: anyone closes a lease once its close grace is over, or once it has been
 //! paused for the pause timeout, unless settlement is paused (the provider could not settle the
-//! last usage). The rest of the escrow is refunded to the renter in the lease's
+//! last usage). A settlement pause that overlapped the grace extends it by the pause, and a
+//! leasing pause (which holds top-ups) the timeout, so no pause shortens either. The rest of the escrow is refunded to the renter in the lease's
 //! currency, the GPUs are released, and the lease account closes with its rent back to the
 //! renter.
 
@@ -48,17 +49,12 @@ impl LeaseFinalize<'_> {
         ctx.accounts
             .config
             .require_not_paused(PauseClass::Settlement, now)?;
-        let params = ctx.accounts.config.params;
+        let config = &ctx.accounts.config;
         let lease = &ctx.accounts.lease;
-        let after = |start: i64, secs: u32| -> Result<bool> {
-            Ok(start != 0
-                && now
-                    >= start
-                        .checked_add(i64::from(secs))
-                        .ok_or(MarketError::MathOverflow)?)
-        };
-        let closed = after(lease.close_requested_at, params.close_grace_secs)?;
-        let timed_out = after(lease.paused_at, params.pause_timeout_secs)?;
+        let closed =
+            lease.close_requested_at != 0 && now >= settlement::close_grace_end(config, lease)?;
+        let timed_out =
+            lease.paused_at != 0 && now >= settlement::pause_timeout_end(config, lease)?;
         require!(closed || timed_out, MarketError::CloseTooEarly);
         let currency = lease.currency;
         require_currency(&ctx.accounts.renter_funds, &ctx.accounts.config, currency)?;

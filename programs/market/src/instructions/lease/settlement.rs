@@ -7,7 +7,46 @@ use crate::error::MarketError;
 use crate::events::LeaseSettled;
 use crate::math::{FeeSplit, split_fee};
 use crate::math::{add, sub};
-use crate::state::{Currency, Lease, MarketConfig, Provider};
+use crate::state::{Currency, Lease, MarketConfig, PauseClass, Provider};
+
+/// `secs` after `start`, or after the end of the pause of `class` when that pause ended (or
+/// ends) after `start`, whichever is later: a pause that overlaps a waiting period never shortens
+/// what the waiting period protects.
+fn after_start_or_pause(
+    config: &MarketConfig,
+    class: PauseClass,
+    start: i64,
+    secs: u32,
+) -> Result<i64> {
+    let pause_end = config.pauses[class.index()].paused_until;
+    let from = if pause_end > start { pause_end } else { start };
+    from.checked_add(i64::from(secs))
+        .ok_or_else(|| error!(MarketError::MathOverflow))
+}
+
+/// When a closing lease's grace ends: `close_grace_secs` after the close request, or after the
+/// end of a settlement pause that overlapped it. Settlers always get a whole grace to settle the
+/// usage before the close, and the refund waits for them.
+pub fn close_grace_end(config: &MarketConfig, lease: &Lease) -> Result<i64> {
+    after_start_or_pause(
+        config,
+        PauseClass::Settlement,
+        lease.close_requested_at,
+        config.params.close_grace_secs,
+    )
+}
+
+/// When anyone may close a lease paused for low runway: `pause_timeout_secs` after it paused, or
+/// after the end of a leasing pause (which holds top-ups) that overlapped it. The renter always
+/// gets a whole timeout to top up.
+pub fn pause_timeout_end(config: &MarketConfig, lease: &Lease) -> Result<i64> {
+    after_start_or_pause(
+        config,
+        PauseClass::Leasing,
+        lease.paused_at,
+        config.params.pause_timeout_secs,
+    )
+}
 
 /// Checks a report of `cumulative_gpu_secs` for `lease` at `now`: not past the close grace, not
 /// lower than what was settled, not above `k × active seconds`.
@@ -18,11 +57,10 @@ pub fn check_report(
     now: i64,
 ) -> Result<()> {
     if lease.close_requested_at != 0 {
-        let grace_end = lease
-            .close_requested_at
-            .checked_add(i64::from(config.params.close_grace_secs))
-            .ok_or(MarketError::MathOverflow)?;
-        require!(now <= grace_end, MarketError::LeaseClosing);
+        require!(
+            now <= close_grace_end(config, lease)?,
+            MarketError::LeaseClosing
+        );
     }
     require!(
         cumulative_gpu_secs >= lease.settled_gpu_secs,

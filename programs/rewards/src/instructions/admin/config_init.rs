@@ -20,9 +20,10 @@ pub struct ConfigInitArgs {
     pub enterprise_pool_bps: u16,
     /// Unix time at which month 0 of the emission schedule begins.
     pub emission_start_ts: i64,
-    /// Length of the payout-cap window, in seconds.
+    /// Length of the claim-cap window, in seconds: a full cap drains over this long.
     pub claim_window_secs: u32,
-    /// Most IO paid out per window, in IO base units (8 decimals).
+    /// Most IO paid out per window, in IO base units (8 decimals), as a bucket draining
+    /// linearly.
     pub claim_window_cap_io_base: u64,
     /// The cluster's genesis hash (`getGenesisHash`), which every oracle total carries.
     pub genesis_hash: [u8; 32],

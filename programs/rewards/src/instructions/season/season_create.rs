@@ -1,7 +1,8 @@
 //! `season_create`: the authority opens an airdrop season: its times, epoch length, posting
 //! grace, points formula, the GPU classes that count (remaining accounts: the market's price
-//! book entries, whose multipliers are copied now), vesting, clawback deadline and oracles. The
-//! season's vault is created empty; the pool is whatever IO it holds at finalisation.
+//! book entries, whose multipliers are copied now), vesting, clawback deadline and oracles, and
+//! funds its pool: `pool_io_base` moves from the authority's IO account into the season's new
+//! vault, and that is what converts at finalisation.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Token, TokenAccount, Transfer};
