@@ -14,7 +14,6 @@ use io_localnet::{Localnet, LocalnetConfig};
 use io_source::RpcSource;
 use io_store::Store;
 use solana_commitment_config::CommitmentConfig;
-use solana_signer::Signer;
 
 #[derive(Parser, Debug)]
 #[command(about = "Run the IO protocol's local demo end to end")]
@@ -38,6 +37,8 @@ fn main() -> anyhow::Result<()> {
     let config = LocalnetConfig {
         rpc_port: args.rpc_port,
         ws_port: args.ws_port,
+        // The demo reads the chain over RPC only.
+        grpc_port: None,
         ..LocalnetConfig::fixed()
     };
     println!("demo: starting the local network (surfpool with every program)");
@@ -50,7 +51,10 @@ fn main() -> anyhow::Result<()> {
         "demo: IO mint {}  IOSD mint {}",
         localnet.deployment.io_mint, localnet.deployment.iosd_mint
     );
-    println!("demo: authority {}", localnet.deployment.authority.pubkey());
+    println!(
+        "demo: authority {} (the governance PDA)",
+        localnet.deployment.authority
+    );
     for (program, signature) in &localnet.deployment.config_signatures {
         println!("demo: sent {program} config_init: {signature}");
     }

@@ -5,9 +5,9 @@
 //! transaction. Each step prints one line; [`Report`] carries the figures the end-to-end test
 //! checks.
 //!
-//! The network has no Pyth receiver program: the IO/USD price is written as a `PriceUpdateV2`
-//! account with surfpool's `surfnet_setAccount` cheatcode, the local stand-in for a price
-//! posted by Pyth. Time moves with `surfnet_timeTravel`.
+//! The network has no Pyth receiver program: its price keeper publishes the IO/USD
+//! `PriceUpdateV2` account (the local stand-in for a price posted by Pyth), and republishes it
+//! right after time moves with `surfnet_timeTravel`. The settler is the network's own.
 
 use anyhow::{Context, bail};
 use ed25519_dalek::SigningKey;
@@ -20,7 +20,6 @@ use solana_keypair::Keypair;
 use solana_message::Message;
 use solana_pubkey::Pubkey;
 use solana_rpc_client::rpc_client::RpcClient;
-use solana_rpc_client_api::request::RpcRequest;
 use solana_signer::Signer;
 use solana_transaction::Transaction;
 
@@ -101,63 +100,13 @@ impl Chain<'_> {
         Ok(key)
     }
 
-    /// Writes a fully verified IO/USD `PriceUpdateV2` at `address`: `usd_e8` ± `conf_e8`,
-    /// published at the cluster's current time.
-    fn post_price(&self, address: &Pubkey, usd_e8: i64, conf_e8: u64) -> anyhow::Result<()> {
-        let now = self.clock()?;
-        let mut update =
-            io_client::prices::verified(io_client::prices::io_usd(usd_e8, conf_e8, now));
-        update.posted_slot = self.rpc.get_slot()?;
-        let data = update.encode();
-        let lamports = self
-            .rpc
-            .get_minimum_balance_for_rent_exemption(data.len())?;
-        let hex: String = data.iter().map(|b| format!("{b:02x}")).collect();
-        let params = serde_json::json!([
-            address.to_string(),
-            {
-                "lamports": lamports,
-                "data": hex,
-                "owner": io_oracle::price_update::PYTH_RECEIVER_PROGRAM_ID.to_string(),
-                "executable": false,
-            }
-        ]);
-        self.rpc
-            .send::<serde_json::Value>(
-                RpcRequest::Custom {
-                    method: "surfnet_setAccount",
-                },
-                params,
-            )
-            .context("demo: posting the price (surfnet_setAccount)")?;
-        Ok(())
-    }
-
-    /// The cluster's unix time: the Clock sysvar's `unix_timestamp` (its fifth field, after
-    /// four 8-byte ones).
-    fn clock(&self) -> anyhow::Result<i64> {
-        let data = self
-            .rpc
-            .get_account_data(&solana_sdk_ids::sysvar::clock::ID)
-            .context("demo: reading the clock")?;
-        let bytes = data
-            .get(32..40)
-            .and_then(|b| <[u8; 8]>::try_from(b).ok())
-            .context("demo: the clock sysvar is too short")?;
-        Ok(i64::from_le_bytes(bytes))
-    }
-
-    /// Moves the cluster's clock `secs` seconds forward.
-    fn travel(&self, secs: i64) -> anyhow::Result<()> {
-        let target_ms = (self.clock()? + secs) * 1_000;
-        self.rpc
-            .send::<serde_json::Value>(
-                RpcRequest::Custom {
-                    method: "surfnet_timeTravel",
-                },
-                serde_json::json!([{ "absoluteTimestamp": target_ms }]),
-            )
-            .context("demo: moving time (surfnet_timeTravel)")?;
+    /// Moves the cluster's clock `secs` seconds forward and waits until the price keeper has
+    /// published at the new time.
+    fn travel(&self, localnet: &Localnet, secs: i64) -> anyhow::Result<()> {
+        io_localnet::clock::travel(&self.rpc, secs).map_err(anyhow::Error::msg)?;
+        localnet
+            .wait_for_price(std::time::Duration::from_secs(30))
+            .context("demo: after the time travel")?;
         Ok(())
     }
 }
@@ -167,15 +116,14 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
     let deployment = &localnet.deployment;
     let mut chain = Chain {
         rpc: localnet.rpc_client(),
-        funder: &deployment.authority,
+        funder: &deployment.faucet,
         sent: 0,
     };
-    let authority = deployment.authority.insecure_clone();
+    let faucet = deployment.faucet.insecure_clone();
     let mint_authority = deployment.mint_authority.insecure_clone();
     let io_mint = deployment.io_mint;
-    let price = Pubkey::new_unique();
-    chain.post_price(&price, 250_000_000, 1_000_000)?;
-    println!("demo: IO/USD $2.50 ± $0.01 posted at {price} (the local stand-in for Pyth)");
+    let price = localnet.price.address();
+    println!("demo: IO/USD $2.50 ± $0.01 kept fresh at {price} (the local stand-in for Pyth)");
 
     // People: a provider, a renter, a model owner and an inference user, each with IO.
     let provider = chain.funded(10)?;
@@ -193,12 +141,12 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
             anchor_spl::associated_token::get_associated_token_address(&key.pubkey(), &io_mint);
         let mut ixs = vec![
             spl_associated_token_account_interface::instruction::create_associated_token_account_idempotent(
-                &authority.pubkey(),
+                &faucet.pubkey(),
                 &key.pubkey(),
                 &io_mint,
                 &spl_token_interface::ID,
             ),
-            iosd::holder_open(authority.pubkey(), key.pubkey()),
+            iosd::holder_open(faucet.pubkey(), key.pubkey()),
         ];
         if io_whole > 0 {
             ixs.push(spl_token_interface::instruction::mint_to(
@@ -210,36 +158,37 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
                 io_whole * IO,
             )?);
         }
-        chain.send(
-            &ixs,
-            &[&authority, &mint_authority],
-            "giving a participant IO",
-        )?;
+        chain.send(&ixs, &[&faucet, &mint_authority], "giving a participant IO")?;
         accounts.push(account);
     }
     let (provider_io, renter_io, _, user_io) = (accounts[0], accounts[1], accounts[2], accounts[3]);
     println!("demo: provider, renter, model owner and user funded; IO minted to three of them");
 
-    // The market: a price-book entry, a settler, a provider's staked device.
+    // The market: a price-book entry, passed by governance (every config's authority), and a
+    // provider's staked device; the network's settler.
     let h100 = market::class_name("H100-80GB-SXM");
     let terms = market::GpuClassTerms {
         usd_per_gpu_hour_micros: 2_000_000,
         multiplier_bps: 15_000,
         pool: market::Pool::Enterprise,
     };
-    let settler = chain.funded(1)?;
-    chain.send(
-        &[
-            market::gpu_class_create(authority.pubkey(), authority.pubkey(), h100, terms),
-            market::key_set_add(
-                authority.pubkey(),
-                market::KeySet::Settlers,
-                settler.pubkey(),
-            ),
-        ],
-        &[&authority],
-        "creating the H100 class and adding a settler",
-    )?;
+    let settler = deployment.settler.insecure_clone();
+    let class_ix =
+        market::gpu_class_create(deployment.authority, deployment.authority, h100, terms);
+    let proposal = deployment
+        .council
+        .pass(
+            &chain.rpc,
+            &[class_ix],
+            "Price book: H100-80GB-SXM at $2.00 per GPU-hour",
+        )
+        .context("demo: passing the H100 proposal")?;
+    println!(
+        "demo: proposal {proposal} (H100 at $2.00/GPU-hour) voted, held up and executed by governance"
+    );
+    localnet
+        .wait_for_price(std::time::Duration::from_secs(30))
+        .context("demo: after the vote")?;
     let class = market::gpu_class_address(&h100);
     let spec = market::DeviceSpec {
         gpu_count: 8,
@@ -281,7 +230,7 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
     let deployment_accounts = market::Deployment {
         io_mint,
         treasury: deployment.treasury,
-        treasury_owner: authority.pubkey(),
+        treasury_owner: deployment.authority,
     };
     let args = market::LeaseOpenArgs {
         gpu_count: 2,
@@ -309,9 +258,7 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
     );
 
     // An hour later the settler reports 2 GPU-hours; the provider claims its earnings.
-    chain.travel(3_600)?;
-    // The feed keeps publishing while time passes; the stand-in posts the same price again.
-    chain.post_price(&price, 250_000_000, 1_000_000)?;
+    chain.travel(localnet, 3_600)?;
     chain.send(
         &[market::lease_settle(
             settler.pubkey(),
@@ -386,12 +333,14 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
         session_key: Pubkey::new_from_array(session_key.verifying_key().to_bytes()),
         deposit: 5 * IOSD,
     };
+    // A model's session nonces start at the count of sessions ever opened.
+    let nonce = fetch::<inference::Model>(&chain.rpc, &model)?.sessions_created;
     chain.send(
-        &[inference::session_open(user.pubkey(), payment, 0, args)],
+        &[inference::session_open(user.pubkey(), payment, nonce, args)],
         &[&user],
         "opening the inference session",
     )?;
-    let session = inference::session_address(&model, 0);
+    let session = inference::session_address(&model, nonce);
     let domain = inference::receipt_domain(deployment.genesis_hash);
     let mut gateway = SessionLedger::new(domain, session, &session_key.verifying_key().to_bytes())
         .map_err(|error| anyhow::anyhow!("demo: the gateway refused the session key: {error:?}"))?;

@@ -2,9 +2,11 @@
 //!
 //! surfpool's runloop blocks its thread, so it runs on a thread of its own with a multi-thread
 //! tokio runtime (its SVM lock uses `block_in_place`). Its event channel is bounded and its
-//! senders block, so a second thread drains it for as long as the network runs.
+//! senders block, so a second thread drains it for as long as the network runs, forwarding the
+//! chain's clock to the price keeper.
 
 use std::net::TcpListener;
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -19,7 +21,13 @@ use surfpool_types::{
     BlockProductionMode, RpcConfig, SimnetCommand, SimnetConfig, SimnetEvent, SurfpoolConfig,
 };
 
+use io_client::defaults::Profile;
+
 use crate::bootstrap::{self, Deployment};
+use crate::grpc::GrpcServer;
+use crate::grpc::feed;
+use crate::manifest::ManifestFiles;
+use crate::price_keeper::{self, PriceKeeper, Tick};
 
 /// Loopback address every server binds to.
 const HOST: &str = "127.0.0.1";
@@ -37,6 +45,12 @@ pub struct LocalnetConfig {
     pub ws_port: u16,
     /// Milliseconds per slot (a block is produced every slot).
     pub slot_time_ms: u64,
+    /// Yellowstone gRPC port on 127.0.0.1; none serves no gRPC.
+    pub grpc_port: Option<u16>,
+    /// Where to write the deployment manifest (and its `keys/` beside it); none when unset.
+    pub manifest: Option<PathBuf>,
+    /// The parameters the configs start with.
+    pub profile: Profile,
 }
 
 impl LocalnetConfig {
@@ -46,6 +60,9 @@ impl LocalnetConfig {
             rpc_port: 8899,
             ws_port: 8900,
             slot_time_ms: 400,
+            grpc_port: Some(10_000),
+            manifest: None,
+            profile: Profile::Local,
         }
     }
 
@@ -57,6 +74,9 @@ impl LocalnetConfig {
             rpc_port,
             ws_port,
             slot_time_ms: 50,
+            grpc_port: None,
+            manifest: None,
+            profile: Profile::Local,
         })
     }
 }
@@ -73,6 +93,12 @@ pub enum LocalnetError {
     Startup(String),
     #[error("bootstrapping the programs failed: {0}")]
     Bootstrap(String),
+    #[error("cannot write the deployment manifest {path}: {reason}")]
+    Manifest { path: PathBuf, reason: String },
+    #[error("the price keeper did not start: {0}")]
+    Price(String),
+    #[error("the proposal \"{description}\" did not pass: {reason}")]
+    Proposal { description: String, reason: String },
     #[error("surfpool did not shut down within {0:?}")]
     Shutdown(Duration),
 }
@@ -83,6 +109,13 @@ pub struct Localnet {
     pub ws_url: String,
     /// Mints, keys and signatures of what the bootstrap created.
     pub deployment: Deployment,
+    /// The deployment manifest, when the config named one.
+    pub manifest: Option<PathBuf>,
+    /// Yellowstone gRPC endpoint, when the config named a port.
+    pub grpc_url: Option<String>,
+    /// Keeps the IO/USD price fresh; stopped before the servers.
+    pub price: PriceKeeper,
+    grpc: Option<GrpcServer>,
     servers: Servers,
 }
 
@@ -90,6 +123,8 @@ pub struct Localnet {
 struct Servers {
     /// Whether the HTTP and websocket servers came up (and so must be seen going down).
     serving: bool,
+    /// Keeps surfpool's plugin-loop channel open (its loop ends with an error when it closes).
+    _plugin_feed: Sender<surfpool_core::surfnet::GeyserEvent>,
     commands: Sender<SimnetCommand>,
     shutdowns: mpsc::Receiver<()>,
     runloop: Option<JoinHandle<()>>,
@@ -102,6 +137,13 @@ impl Localnet {
         for port in [config.rpc_port, config.ws_port] {
             ensure_free(port)?;
         }
+        // The gRPC port is held from here on, so nothing can take it while the network starts.
+        let grpc_listener = config.grpc_port.map(bind).transpose()?;
+        let manifest = config
+            .manifest
+            .as_deref()
+            .map(ManifestFiles::prepare)
+            .transpose()?;
         let keys = bootstrap::Keys::new();
         let svm_config = SurfnetSvmConfig {
             slot_time: config.slot_time_ms,
@@ -139,18 +181,35 @@ impl Localnet {
         let (commands, commands_rx) = crossbeam_channel::unbounded();
         let (ready_tx, ready_rx) = mpsc::channel();
         let (shutdown_tx, shutdowns) = mpsc::channel();
-        drain_events(events, ready_tx.clone(), shutdown_tx);
+        let ticks = crossbeam_channel::unbounded();
+        drain_events(events, ready_tx.clone(), shutdown_tx, ticks.0.clone());
+        // Geyser events feed the gRPC server; surfpool's own plugin loop (no plugins loaded)
+        // gets a channel that stays open and empty.
+        let (updates, _) = tokio::sync::broadcast::channel(feed::CAPACITY);
+        feed::start(geyser, updates.clone())
+            .map_err(|error| LocalnetError::Startup(error.to_string()))?;
+        let (plugin_feed, plugin_events) = crossbeam_channel::unbounded();
         let runloop = {
             let commands = commands.clone();
             let locker = SurfnetSvmLocker::new(svm);
             std::thread::Builder::new()
                 .name("surfpool".into())
-                .spawn(move || run(locker, surfpool, commands, commands_rx, geyser, ready_tx))
+                .spawn(move || {
+                    run(
+                        locker,
+                        surfpool,
+                        commands,
+                        commands_rx,
+                        plugin_events,
+                        ready_tx,
+                    )
+                })
                 .map_err(|error| LocalnetError::Startup(error.to_string()))?
         };
 
         let mut servers = Servers {
             serving: false,
+            _plugin_feed: plugin_feed,
             commands,
             shutdowns,
             runloop: Some(runloop),
@@ -165,27 +224,75 @@ impl Localnet {
             }
         }
         let rpc_url = format!("http://{HOST}:{}", config.rpc_port);
-        let deployment = bootstrap::run(&client(&rpc_url), keys)?;
+        let ws_url = format!("ws://{HOST}:{}", config.ws_port);
+        let deployment = bootstrap::run(&rpc_client(&rpc_url), keys, config.profile)?;
+        let price = PriceKeeper::start(
+            &rpc_url,
+            price_keeper::START_PRICE,
+            manifest.as_ref().map(ManifestFiles::price_control),
+            ticks,
+        )
+        .map_err(LocalnetError::Price)?;
+        let grpc = grpc_listener
+            .map(|listener| GrpcServer::start(listener, &rpc_url, updates))
+            .transpose()?;
+        let grpc_url = config.grpc_port.map(|port| format!("http://{HOST}:{port}"));
+        if let Some(files) = &manifest {
+            let endpoints = io_client::manifest::Endpoints {
+                rpc: rpc_url.clone(),
+                websocket: ws_url.clone(),
+                grpc: grpc_url.clone(),
+            };
+            files.write(&deployment, endpoints, price.address())?;
+        }
         Ok(Self {
-            ws_url: format!("ws://{HOST}:{}", config.ws_port),
+            ws_url,
             rpc_url,
             deployment,
+            manifest: manifest.map(|files| files.path),
+            grpc_url,
+            price,
+            grpc,
             servers,
         })
     }
 
     /// An RPC client for this network at `confirmed` commitment.
     pub fn rpc_client(&self) -> RpcClient {
-        client(&self.rpc_url)
+        rpc_client(&self.rpc_url)
     }
 
-    /// Stops the network and waits until both servers have released their ports.
+    /// Waits until the price keeper has published at the chain's current time or later: call it
+    /// after moving the clock (a time travel, a [`crate::Council::pass`]) and before a priced
+    /// transaction.
+    pub fn wait_for_price(&self, timeout: Duration) -> Result<(), LocalnetError> {
+        let (now, _) = crate::clock::now(&self.rpc_client()).map_err(LocalnetError::Price)?;
+        if self.price.wait_published_since(now, timeout) {
+            Ok(())
+        } else {
+            Err(LocalnetError::Price(format!(
+                "no price published at the chain's time {now} within {timeout:?}"
+            )))
+        }
+    }
+
+    /// Stops the price keeper and the network, removes the manifest, and waits until both
+    /// servers have released their ports.
     pub fn stop(mut self) -> Result<(), LocalnetError> {
+        self.price.stop();
+        if let Some(grpc) = &mut self.grpc {
+            grpc.stop();
+        }
+        // The manifest describes a running network; the keys beside it stay for inspection.
+        if let Some(path) = &self.manifest {
+            let _ = std::fs::remove_file(path);
+        }
         self.servers.shut_down()
     }
 }
 
-fn client(url: &str) -> RpcClient {
+/// An RPC client for `url` at `confirmed` commitment.
+pub(crate) fn rpc_client(url: &str) -> RpcClient {
     RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed())
 }
 
@@ -249,11 +356,12 @@ fn run(
 }
 
 /// Drains surfpool's event channel for the network's lifetime, reporting readiness, aborts and
-/// server shutdowns.
+/// server shutdowns, and passing every clock update (each block, each time travel) on.
 fn drain_events(
     events: Receiver<SimnetEvent>,
     ready: mpsc::Sender<Result<(), String>>,
     shutdowns: mpsc::Sender<()>,
+    ticks: Sender<Tick>,
 ) {
     let spawned = std::thread::Builder::new()
         .name("surfpool-events".into())
@@ -270,6 +378,13 @@ fn drain_events(
                         let _ = shutdowns.send(());
                     }
                     SimnetEvent::ErrorLog(_, message) => eprintln!("surfpool: {message}"),
+                    SimnetEvent::SystemClockUpdated(clock) => {
+                        // Unbounded: the keeper skips to the latest, and never blocks surfpool.
+                        let _ = ticks.send(Tick::Clock {
+                            unix_timestamp: clock.unix_timestamp,
+                            slot: clock.slot,
+                        });
+                    }
                     _ => {}
                 }
             }
@@ -290,6 +405,20 @@ fn ensure_free(port: u16) -> Result<(), LocalnetError> {
             reason: error.to_string(),
         }),
     }
+}
+
+/// Binds `port` on loopback, naming a port in use.
+fn bind(port: u16) -> Result<TcpListener, LocalnetError> {
+    TcpListener::bind((HOST, port)).map_err(|error| {
+        if error.kind() == std::io::ErrorKind::AddrInUse {
+            LocalnetError::PortInUse { port }
+        } else {
+            LocalnetError::Bind {
+                port,
+                reason: error.to_string(),
+            }
+        }
+    })
 }
 
 fn free_port() -> Result<u16, LocalnetError> {

@@ -25,6 +25,47 @@ pub fn localnet_deployer() -> Keypair {
     deployer
 }
 
+/// The committed localnet program keypairs (public: localnet only), by program name, as JSON
+/// bytes: each program's `declare_id!` is its key, so the local network can deploy the SBF
+/// ELFs through the upgradeable loader at the same ids the native build uses.
+pub const LOCALNET_PROGRAM_KEYPAIRS: [(&str, &str); 5] = [
+    (
+        "iosd",
+        include_str!("../../../keys/programs/iosd-keypair.json"),
+    ),
+    (
+        "market",
+        include_str!("../../../keys/programs/market-keypair.json"),
+    ),
+    (
+        "inference",
+        include_str!("../../../keys/programs/inference-keypair.json"),
+    ),
+    (
+        "rewards",
+        include_str!("../../../keys/programs/rewards-keypair.json"),
+    ),
+    (
+        "governance",
+        include_str!("../../../keys/programs/governance-keypair.json"),
+    ),
+];
+
+/// The localnet keypair of program `name`, if it is one of the five.
+///
+/// # Panics
+/// When the committed keypair file is not a keypair.
+pub fn localnet_program_keypair(name: &str) -> Option<Keypair> {
+    LOCALNET_PROGRAM_KEYPAIRS
+        .iter()
+        .find(|(program, _)| *program == name)
+        .map(|(_, json)| {
+            let bytes: Vec<u8> =
+                serde_json::from_str(json).expect("a program keypair file holds JSON bytes");
+            Keypair::try_from(bytes.as_slice()).expect("a valid program keypair")
+        })
+}
+
 /// IO base units per IO (the real token has 8 decimals).
 pub const IO_BASE_PER_IO: u64 = 100_000_000;
 
@@ -157,5 +198,88 @@ pub fn governance(authority: Pubkey, guardian: Pubkey) -> crate::governance::Con
         authority,
         guardian,
         params: GOVERNANCE_PARAMS,
+    }
+}
+
+/// Which parameter set a deployment starts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// The figures above: what a public deployment starts with.
+    Production,
+    /// Short periods, so that a proposal passes, a cooldown ends and an appeal window closes
+    /// within a demo (or a few `surfnet_timeTravel` calls). Only the governance and market
+    /// periods change; the programs' own floors (a day for session close timeouts and the
+    /// claim window, seven days for idle sessions) hold on every profile.
+    #[default]
+    Local,
+}
+
+impl Profile {
+    /// The profile's name, as the manifest and the CLI flag spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Production => "production",
+            Self::Local => "local",
+        }
+    }
+
+    /// The market parameters: on the local profile a one-hour unstake cooldown and appeal
+    /// window, leases with ten minutes of runway, paused after ten minutes without runway,
+    /// closable five minutes after a close request.
+    pub fn market_params(self) -> crate::market::MarketParams {
+        match self {
+            Self::Production => MARKET_PARAMS,
+            Self::Local => crate::market::MarketParams {
+                unstake_cooldown_secs: 3_600,
+                appeal_window_secs: 3_600,
+                min_runway_secs: 600,
+                pause_timeout_secs: 600,
+                close_grace_secs: 300,
+                ..MARKET_PARAMS
+            },
+        }
+    }
+
+    /// The governance parameters: on the local profile a 5-minute vote, a 2-minute hold-up, a
+    /// quorum of 1,000 IO of power, proposals from 100 IO of power with a 0.1 SOL deposit, and
+    /// a veto budget refilling over a day.
+    pub fn governance_params(self) -> crate::governance::GovernanceParams {
+        match self {
+            Self::Production => GOVERNANCE_PARAMS,
+            Self::Local => crate::governance::GovernanceParams {
+                voting_period_secs: 300,
+                hold_up_secs: 120,
+                quorum_power: 1_000 * IO_BASE_PER_IO,
+                proposal_threshold_power: 100 * IO_BASE_PER_IO,
+                proposal_deposit_lamports: 100_000_000,
+                veto_window_secs: DAY_SECS,
+                ..GOVERNANCE_PARAMS
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_program_id_is_its_committed_localnet_keypair() {
+        let ids = [
+            ("iosd", crate::iosd::ID),
+            ("market", crate::market::ID),
+            ("inference", crate::inference::ID),
+            ("rewards", crate::rewards::ID),
+            ("governance", crate::governance::ID),
+        ];
+        for (name, id) in ids {
+            let keypair = localnet_program_keypair(name).expect("a committed keypair");
+            assert_eq!(
+                keypair.pubkey(),
+                id,
+                "{name}'s declare_id! is not its keypair"
+            );
+        }
+        assert!(localnet_program_keypair("spender_probe").is_none());
     }
 }

@@ -9,12 +9,14 @@
 //! - [`compute`]: compute budget instructions for transactions that need more than the default;
 //! - [`defaults`]: each program's configuration as the local network and the tests set it, and
 //!   the localnet deployer; [`prices`]: the localnet IO/USD price updates;
+//! - [`manifest`]: the deployment manifest every off-chain tool reads a deployment from;
 //! - [`native`] (feature `native`): the programs as specs for running them off-chain.
 
 pub mod compute;
 pub mod defaults;
 pub mod events;
 pub mod fetch;
+pub mod manifest;
 #[cfg(feature = "native")]
 pub mod native;
 pub mod prices;

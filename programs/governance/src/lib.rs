@@ -25,7 +25,7 @@ pub use instructions::*;
 pub use io_common::Role;
 pub use state::{GovernanceParams, ProposalState, StoredInstruction, StoredMeta, VoteChoice};
 
-declare_id!("81QiXticKbRib31xipkxibatimgjvbysHcXMv3gtg4Sd");
+declare_id!("CfwrFmZx3YQiGQrYn1sNRVDE2ys6kchZwKqj8jVNjTUj");
 
 #[program]
 pub mod governance {

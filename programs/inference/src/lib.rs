@@ -30,7 +30,7 @@ pub mod state;
 pub use instructions::*;
 pub use state::{Currency, ModelTerms, Pause, RevenueSplit, Role};
 
-declare_id!("HAirEP9fvBbgzq9wSCQc4UhoMQ6LjwjECV2D9JpXZNFj");
+declare_id!("HzZYRao1oyYmgeJg6b2pj2K7VHGL6Xfzu4S5te6FUgq2");
 
 #[program]
 pub mod inference {

@@ -35,7 +35,7 @@ pub use instructions::*;
 pub use io_common::{Pause, Role};
 pub use state::{BreakerSettings, OracleParams};
 
-declare_id!("HzQRRcEukeT75iBoGEzJVa7cc52GibVWu1HoN6wiW48g");
+declare_id!("EkNfN9trNzsrmReoxKHAZEX1fNQC4aNwahxZoaG3y3az");
 
 #[program]
 pub mod iosd {

@@ -30,7 +30,7 @@ pub use state::{
     Currency, DeviceSpec, GpuClassTerms, KeySet, MarketParams, Pause, PauseClass, Pool, Role,
 };
 
-declare_id!("HVxUbFp8GJd77qZif8TXYEZk4TidSTwJkunEGeBdyqrU");
+declare_id!("DRWW3B26BEshhifYZdx2cKtJ7ETjXKVPXyt8pbYvKPE5");
 
 #[program]
 pub mod market {

@@ -28,7 +28,7 @@ pub mod state;
 pub use instructions::*;
 pub use state::{Pause, RewardPool, Role, SeasonFormula, SeasonState};
 
-declare_id!("GHn5J5uF4hzWhref3CX1kNyorYLwMNxBTmW1prfxoVqK");
+declare_id!("5vf9ohNdsYy9e5FXsLfjB9HuHxHMfHX9YJxtXxh1Jo97");
 
 #[program]
 pub mod rewards {

@@ -49,7 +49,7 @@ fn stop_releases_both_ports() {
 fn forged_ed25519_signature_is_rejected_through_rpc() {
     let localnet = Localnet::start(LocalnetConfig::free_ports().unwrap()).expect("starts");
     let rpc = localnet.rpc_client();
-    let payer = localnet.deployment.authority.insecure_clone();
+    let payer = localnet.deployment.faucet.insecure_clone();
     let key = SigningKey::from_bytes(&[9; 32]);
     let public_key = key.verifying_key().to_bytes();
     let signature = key.sign(b"cumulative 1000").to_bytes();

@@ -8,6 +8,21 @@ use solana_commitment_config::CommitmentConfig;
 use solana_signer::Signer;
 use sqlx::PgPool;
 
+/// The bootstrap's events and how many of each: five configs; the treasury's and the two
+/// spenders' IOSD holders; the council's position; the setup proposal (created, five
+/// instructions added, signed off, voted, finalised, executed) and what it executed.
+const EXPECTED_BOOTSTRAP_EVENTS: &[(&str, usize)] = &[
+    ("ConfigInitialized", 5),
+    ("HolderOpened", 3),
+    ("InstructionExecuted", 5),
+    ("KeySetChanged", 2),
+    ("OraclesSet", 1),
+    ("PositionChanged", 1),
+    ("ProposalChanged", 8),
+    ("SpenderAllowed", 2),
+    ("VoteCast", 1),
+];
+
 async fn start_localnet() -> Localnet {
     tokio::task::spawn_blocking(|| Localnet::start(LocalnetConfig::free_ports().unwrap()))
         .await
@@ -17,9 +32,10 @@ async fn start_localnet() -> Localnet {
 
 #[sqlx::test(migrator = "io_store::MIGRATOR")]
 async fn config_events_travel_from_transaction_to_row(pool: PgPool) {
-    // Given a local network whose bootstrap initialised every config over RPC
+    // Given a local network whose bootstrap initialised every config over RPC, then passed its
+    // first proposal through governance
     let localnet = start_localnet().await;
-    let authority = localnet.deployment.authority.pubkey().to_string();
+    let governance = io_client::governance::governance_address().to_string();
     let store = Store::from_pool(pool);
     let source = RpcSource::new(localnet.rpc_url.clone(), CommitmentConfig::confirmed());
 
@@ -28,27 +44,23 @@ async fn config_events_travel_from_transaction_to_row(pool: PgPool) {
         .await
         .unwrap();
 
-    // Then each program's ConfigInitialized event is one row, decoded, in its transaction, and
-    // the bootstrap's iosd setup follows: the treasury's holder, then for the market and the
-    // inference program, spender allowed and escrow holder opened
-    assert_eq!(summary.new_events, 10);
+    // Then each program's ConfigInitialized event is one row, decoded, in its transaction; the
+    // treasury's and the spenders' IOSD holders follow, then the council's position and the
+    // setup proposal's life, with the events of what it executed (through governance's CPI)
     let rows = store.events().await.unwrap();
-    assert_eq!(rows.len(), 10);
-    let setup: Vec<&str> = rows[5..]
-        .iter()
-        .map(|row| row.event_name.as_str())
-        .collect();
-    assert_eq!(
-        setup,
-        [
-            "HolderOpened",
-            "SpenderAllowed",
-            "HolderOpened",
-            "SpenderAllowed",
-            "HolderOpened"
-        ]
-    );
-    for ((program, signature), row) in localnet.deployment.config_signatures.iter().zip(&rows) {
+    assert_eq!(summary.new_events, rows.len() as u64);
+    let mut names: std::collections::BTreeMap<&str, usize> = Default::default();
+    for row in &rows {
+        *names.entry(row.event_name.as_str()).or_default() += 1;
+    }
+    let expected: std::collections::BTreeMap<&str, usize> =
+        EXPECTED_BOOTSTRAP_EVENTS.iter().copied().collect();
+    assert_eq!(names, expected);
+    for (program, signature) in &localnet.deployment.config_signatures {
+        let row = rows
+            .iter()
+            .find(|row| row.signature == signature.to_string())
+            .expect("a row per config_init");
         let spec = io_harness::programs::ALL
             .iter()
             .find(|spec| spec.name == *program)
@@ -56,13 +68,8 @@ async fn config_events_travel_from_transaction_to_row(pool: PgPool) {
         assert_eq!(row.program_id, spec.id.to_string());
         assert_eq!(row.signature, signature.to_string());
         assert_eq!(row.event_name, "ConfigInitialized");
-        // Governance's own authority is the governance PDA; every other program's is the key.
-        let expected = if *program == "governance" {
-            io_client::governance::governance_address().to_string()
-        } else {
-            authority.clone()
-        };
-        assert_eq!(row.payload["authority"], expected.as_str());
+        // Every config's authority is the governance PDA.
+        assert_eq!(row.payload["authority"], governance.as_str());
         assert_eq!(row.payload["revision"], 0);
         assert!(row.slot > 0);
     }
@@ -81,11 +88,15 @@ async fn config_events_travel_from_transaction_to_row(pool: PgPool) {
         .await
         .unwrap();
     assert_eq!(again, io_indexer::PassSummary::default());
+    // The market's cursor stands at the last transaction naming the market: the proposal's
+    // execution of its last market instruction.
     let cursor = store.cursor(&io_client::market::ID).await.unwrap().unwrap();
-    assert_eq!(
-        cursor.last_signature,
-        localnet.deployment.config_signatures[1].1.to_string()
-    );
+    let last_market_row = rows
+        .iter()
+        .rev()
+        .find(|row| row.program_id == io_client::market::ID.to_string())
+        .unwrap();
+    assert_eq!(cursor.last_signature, last_market_row.signature);
     assert_eq!(store.apply(&[], None).await.unwrap(), 0);
 
     tokio::task::spawn_blocking(move || localnet.stop())
