@@ -31,6 +31,8 @@
 #               scripts/sbf/frames.sh)
 #   SBF_DEBIAN_MIRROR  default http://deb.debian.org/debian
 #   IO_DEPLOYER passed through to the build (see programs/common); leave unset for tests.
+#   SBF_OPT_LEVEL  the release profile's opt-level for this build (3 when unset; s or z trade
+#               compute units for size: measure both, BENCHMARKS.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -64,6 +66,7 @@ in_chroot() {
     PATH=/usr/local/bin:/usr/lib/llvm-23/bin:/usr/bin:/bin \
     CARGO_HTTP_CAINFO=/etc/ssl/certs/host-ca-certificates.crt \
     ${IO_DEPLOYER:+IO_DEPLOYER=$IO_DEPLOYER} ${SBF_ASM_DIR:+SBF_ASM_DIR=$SBF_ASM_DIR} \
+    ${SBF_OPT_LEVEL:+CARGO_PROFILE_RELEASE_OPT_LEVEL=$SBF_OPT_LEVEL} \
     "$@"
 }
 
