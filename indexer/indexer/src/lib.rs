@@ -13,6 +13,8 @@ use io_decoder::{DecodeError, decode_transaction};
 use io_source::{RpcSource, SourceError};
 use io_store::{Cursor, Store, StoreError};
 
+pub mod deployment;
+
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
     #[error(transparent)]

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! io-indexer --rpc-url http://127.0.0.1:8899 --database-url postgres://io@127.0.0.1:54329/io --once
+//! io-indexer --manifest .localnet/manifest.json --database-url postgres://...   # a deployment
 //! ```
 
 use std::time::Duration;
@@ -18,6 +19,10 @@ struct Args {
     /// JSON-RPC endpoint to read from.
     #[arg(long, env = "IO_RPC_URL", default_value = "http://127.0.0.1:8899")]
     rpc_url: String,
+    /// A deployment manifest (as `localnet` writes): its RPC endpoint is read, after checking
+    /// its program ids and the chain's genesis hash against it.
+    #[arg(long, env = "IO_MANIFEST", conflicts_with = "rpc_url")]
+    manifest: Option<std::path::PathBuf>,
     /// Postgres to write to.
     #[arg(long, env = "DATABASE_URL")]
     database_url: String,
@@ -30,13 +35,38 @@ struct Args {
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let args = Args::parse();
+async fn main() -> std::process::ExitCode {
+    match run(Args::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            // One line, the causes joined: what a user reads and a script greps.
+            eprintln!("io-indexer: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(args: Args) -> anyhow::Result<()> {
+    let source = match &args.manifest {
+        Some(path) => {
+            let (source, loaded) =
+                io_indexer::deployment::source_from_manifest(path, CommitmentConfig::confirmed())
+                    .await?;
+            println!(
+                "io-indexer: indexing {} ({}) from {}",
+                loaded.manifest.cluster,
+                loaded.manifest.endpoints.rpc,
+                path.display()
+            );
+            source
+        }
+        None => RpcSource::new(args.rpc_url.clone(), CommitmentConfig::confirmed()),
+    };
+    // The deployment is checked first: nothing is written for a manifest that does not hold.
     let store = Store::connect(&args.database_url)
         .await
-        .context("io-indexer")?;
-    store.migrate().await.context("io-indexer")?;
-    let source = RpcSource::new(args.rpc_url.clone(), CommitmentConfig::confirmed());
+        .context("connecting to Postgres")?;
+    store.migrate().await.context("migrating")?;
     let report = |summary: &io_indexer::PassSummary| {
         println!(
             "io-indexer: read {} transactions, stored {} new events",
@@ -46,7 +76,7 @@ async fn main() -> anyhow::Result<()> {
     if args.once {
         let summary = io_indexer::index_once(&source, &store, &io_decoder::PROGRAMS)
             .await
-            .context("io-indexer")?;
+            .context("indexing")?;
         report(&summary);
         return Ok(());
     }
@@ -62,5 +92,5 @@ async fn main() -> anyhow::Result<()> {
         report,
     )
     .await
-    .context("io-indexer")
+    .context("indexing")
 }

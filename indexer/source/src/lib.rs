@@ -92,6 +92,16 @@ impl RpcSource {
     }
 
     /// The transaction `signature`, base64-encoded, with its status metadata.
+    /// The cluster's genesis hash: a different one than a deployment's manifest names means
+    /// another chain (a local network that restarted, or the wrong cluster).
+    pub async fn genesis_hash(&self) -> Result<[u8; 32], SourceError> {
+        self.client
+            .get_genesis_hash()
+            .await
+            .map(|hash| hash.to_bytes())
+            .map_err(|error| rpc("getGenesisHash", error))
+    }
+
     pub async fn transaction(
         &self,
         signature: &str,

@@ -2,6 +2,7 @@
 
 mod floors;
 mod localnet;
+mod manifest;
 mod marketplace;
 mod record;
 mod rpc_capabilities;
