@@ -227,11 +227,7 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
         &[&renter],
         "minting the renter's IOSD",
     )?;
-    let deployment_accounts = market::Deployment {
-        io_mint,
-        treasury: deployment.treasury,
-        treasury_owner: deployment.authority,
-    };
+    let deployment_accounts = deployment.market_accounts();
     let args = market::LeaseOpenArgs {
         gpu_count: 2,
         funding: market::LeaseFunding::Iosd {

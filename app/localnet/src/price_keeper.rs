@@ -171,6 +171,9 @@ struct Shared {
 /// The running keeper. Stopped by [`PriceKeeper::stop`] (the local network does it on stop).
 pub struct PriceKeeper {
     address: Pubkey,
+    /// The control file, when the network has a manifest: the one place the setting lives, so
+    /// `localnet price` and [`PriceKeeper::set`] always see each other's last word.
+    control: Option<PathBuf>,
     shared: Arc<Shared>,
     ticks: Sender<Tick>,
     thread: Option<JoinHandle<()>>,
@@ -200,6 +203,7 @@ impl PriceKeeper {
         let (sender, receiver) = ticks;
         let thread = {
             let shared = Arc::clone(&shared);
+            let control = control.clone();
             std::thread::Builder::new()
                 .name("price-keeper".into())
                 .spawn(move || keep(rpc, address, shared, control, receiver))
@@ -207,6 +211,7 @@ impl PriceKeeper {
         };
         Ok(Self {
             address,
+            control,
             shared,
             ticks: sender,
             thread: Some(thread),
@@ -223,9 +228,14 @@ impl PriceKeeper {
         *lock(&self.shared.setting)
     }
 
-    /// Publishes `setting` from the next block on (or stops publishing, when it is stale).
-    pub fn set(&self, setting: PriceSetting) {
+    /// Publishes `setting` from the next block on (or stops publishing, when it is stale), and
+    /// records it in the control file, if there is one.
+    pub fn set(&self, setting: PriceSetting) -> Result<(), PriceError> {
+        if let Some(path) = &self.control {
+            setting.write_control(path)?;
+        }
         *lock(&self.shared.setting) = setting;
+        Ok(())
     }
 
     /// Waits until a price published at `unix_timestamp` or later is on chain: after a time

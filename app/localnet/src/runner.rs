@@ -395,16 +395,7 @@ fn drain_events(
 }
 
 fn ensure_free(port: u16) -> Result<(), LocalnetError> {
-    match TcpListener::bind((HOST, port)) {
-        Ok(_) => Ok(()),
-        Err(error) if error.kind() == std::io::ErrorKind::AddrInUse => {
-            Err(LocalnetError::PortInUse { port })
-        }
-        Err(error) => Err(LocalnetError::Bind {
-            port,
-            reason: error.to_string(),
-        }),
-    }
+    bind(port).map(drop)
 }
 
 /// Binds `port` on loopback, naming a port in use.

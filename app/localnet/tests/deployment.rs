@@ -6,6 +6,7 @@
 //! nothing running.
 
 use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -50,13 +51,14 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// The `localnet` binary with `args`, its output in files under `dir`.
-fn localnet(dir: &Path, args: &[&str]) -> Command {
+fn localnet(dir: &Path, args: &[impl AsRef<OsStr>]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_localnet"));
     command
         .args(args)
         .env_remove("IO_MANIFEST")
         .env_remove("IO_RPC_PORT")
         .env_remove("IO_WS_PORT")
+        .env_remove("IO_GRPC_PORT")
         .stdin(Stdio::null())
         .stdout(File::create(dir.join("stdout")).expect("stdout file"))
         .stderr(File::create(dir.join("stderr")).expect("stderr file"));
@@ -64,10 +66,25 @@ fn localnet(dir: &Path, args: &[&str]) -> Command {
 }
 
 /// Runs a short `localnet` command to its end: exit status, stdout, stderr.
-fn run_localnet(dir: &Path, args: &[&str]) -> (ExitStatus, String, String) {
+fn run_localnet(dir: &Path, args: &[impl AsRef<OsStr>]) -> (ExitStatus, String, String) {
     let status = localnet(dir, args).status().expect("localnet runs");
     let read = |name| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
     (status, read("stdout"), read("stderr"))
+}
+
+/// The arguments that run a network with `manifest` on the RPC, websocket and gRPC `ports`.
+fn network_args(manifest: &Path, ports: [u16; 3]) -> Vec<OsString> {
+    let [rpc, ws, grpc] = ports.map(|port| OsString::from(port.to_string()));
+    vec![
+        "--manifest".into(),
+        manifest.into(),
+        "--rpc-port".into(),
+        rpc,
+        "--ws-port".into(),
+        ws,
+        "--grpc-port".into(),
+        grpc,
+    ]
 }
 
 /// A free loopback port.
@@ -97,24 +114,9 @@ impl Network {
         let dir = scratch(name);
         let manifest = dir.join("deployment").join("manifest.json");
         let ports = [free_port(), free_port(), free_port()];
-        let [rpc, ws, grpc] = ports.map(|port| port.to_string());
-        let child = localnet(
-            &dir,
-            &[
-                "--manifest",
-                manifest.to_str().expect("utf-8 path"),
-                "--rpc-port",
-                &rpc,
-                "--ws-port",
-                &ws,
-                "--grpc-port",
-                &grpc,
-                "--slot-time-ms",
-                "50",
-            ],
-        )
-        .spawn()
-        .expect("localnet spawns");
+        let mut args = network_args(&manifest, ports);
+        args.extend(["--slot-time-ms".into(), "50".into()]);
+        let child = localnet(&dir, &args).spawn().expect("localnet spawns");
         let mut network = Self {
             child,
             dir,
@@ -516,7 +518,10 @@ fn the_price_stays_fresh_across_time_travel_and_goes_stale_when_told() {
     mint(10).expect("the price is fresh after a time travel");
 
     // Left to go stale, the price is refused two minutes on, by name.
-    localnet.price.set(localnet.price.setting().stale());
+    localnet
+        .price
+        .set(localnet.price.setting().stale())
+        .unwrap();
     let stale_at = price(&rpc, &price_account).message.publish_time;
     let later = travel(&rpc, 120);
     assert!(
@@ -532,7 +537,7 @@ fn the_price_stays_fresh_across_time_travel_and_goes_stale_when_told() {
 
     // A new price is published from the next block on, and used.
     let fresh = PriceSetting::parse("3.00", "0.01").unwrap();
-    localnet.price.set(fresh);
+    localnet.price.set(fresh).unwrap();
     let now = clock(&rpc);
     assert!(
         localnet
@@ -549,25 +554,12 @@ fn the_price_stays_fresh_across_time_travel_and_goes_stale_when_told() {
 fn bad_input_gets_one_named_line_and_leaves_nothing_running() {
     let dir = scratch("bad-input");
     let ports = [free_port(), free_port(), free_port()];
-    let [rpc, ws, grpc] = ports.map(|port| port.to_string());
 
     // A manifest path under a regular file cannot be written: refused before anything starts.
     let file = dir.join("a-file");
     std::fs::write(&file, b"").unwrap();
     let manifest = file.join("manifest.json");
-    let (status, _, stderr) = run_localnet(
-        &dir,
-        &[
-            "--manifest",
-            manifest.to_str().unwrap(),
-            "--rpc-port",
-            &rpc,
-            "--ws-port",
-            &ws,
-            "--grpc-port",
-            &grpc,
-        ],
-    );
+    let (status, _, stderr) = run_localnet(&dir, &network_args(&manifest, ports));
     assert_eq!(status.code(), Some(1), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
@@ -850,24 +842,8 @@ fn a_grpc_port_in_use_is_named_and_nothing_is_left_running() {
     // The binary says so in one line.
     let dir = scratch("grpc-port");
     let manifest = dir.join("manifest.json");
-    let (rpc, ws, grpc) = (
-        free_port().to_string(),
-        free_port().to_string(),
-        taken.to_string(),
-    );
-    let (status, _, stderr) = run_localnet(
-        &dir,
-        &[
-            "--manifest",
-            manifest.to_str().unwrap(),
-            "--rpc-port",
-            &rpc,
-            "--ws-port",
-            &ws,
-            "--grpc-port",
-            &grpc,
-        ],
-    );
+    let ports = [free_port(), free_port(), taken];
+    let (status, _, stderr) = run_localnet(&dir, &network_args(&manifest, ports));
     assert_eq!(status.code(), Some(1), "{stderr}");
     assert_eq!(
         stderr.trim_end(),

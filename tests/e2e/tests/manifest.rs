@@ -32,15 +32,25 @@ async fn the_indexer_reads_its_deployment_from_the_manifest_and_refuses_another(
             .is_empty()
     );
 
+    // A changed copy of the manifest, as the indexer would meet it.
+    let refusal = |name: &str, change: &dyn Fn(&mut Manifest)| {
+        let mut other = loaded.manifest.clone();
+        change(&mut other);
+        let other_path = dir.join(name);
+        other.write(&other_path).unwrap();
+        async move {
+            source_from_manifest(&other_path, CommitmentConfig::confirmed())
+                .await
+                .err()
+                .expect("refused")
+        }
+    };
+
     // A manifest of another chain (a local network that restarted) is refused by name.
-    let mut other = loaded.manifest.clone();
-    other.genesis_hash = anchor_lang::prelude::Pubkey::new_unique();
-    let other_path = dir.join("other-chain.json");
-    other.write(&other_path).unwrap();
-    let error = source_from_manifest(&other_path, CommitmentConfig::confirmed())
-        .await
-        .err()
-        .expect("refused");
+    let error = refusal("other-chain.json", &|m| {
+        m.genesis_hash = anchor_lang::prelude::Pubkey::new_unique()
+    })
+    .await;
     assert!(
         matches!(error, DeploymentError::OtherChain { .. }),
         "{error}"
@@ -48,14 +58,10 @@ async fn the_indexer_reads_its_deployment_from_the_manifest_and_refuses_another(
     assert!(error.to_string().starts_with("the chain at "), "{error}");
 
     // So is a manifest naming programs this build does not decode.
-    let mut other = loaded.manifest.clone();
-    other.programs.market = anchor_lang::prelude::Pubkey::new_unique();
-    let other_path = dir.join("other-programs.json");
-    other.write(&other_path).unwrap();
-    let error = source_from_manifest(&other_path, CommitmentConfig::confirmed())
-        .await
-        .err()
-        .expect("refused");
+    let error = refusal("other-programs.json", &|m| {
+        m.programs.market = anchor_lang::prelude::Pubkey::new_unique()
+    })
+    .await;
     assert!(
         matches!(
             error,

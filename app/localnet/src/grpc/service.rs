@@ -48,6 +48,16 @@ pub(crate) struct Service {
     pub(crate) closing: watch::Receiver<bool>,
 }
 
+impl Service {
+    /// The local network's slot at `commitment`.
+    async fn slot(&self, commitment: CommitmentConfig) -> Result<u64, Status> {
+        self.rpc
+            .get_slot_with_commitment(commitment)
+            .await
+            .map_err(rpc_failed)
+    }
+}
+
 #[tonic::async_trait]
 impl Geyser for Service {
     type SubscribeStream = Outgoing<SubscribeUpdate>;
@@ -115,11 +125,7 @@ impl Geyser for Service {
             .get_latest_blockhash_with_commitment(commitment)
             .await
             .map_err(rpc_failed)?;
-        let slot = self
-            .rpc
-            .get_slot_with_commitment(commitment)
-            .await
-            .map_err(rpc_failed)?;
+        let slot = self.slot(commitment).await?;
         Ok(Response::new(GetLatestBlockhashResponse {
             slot,
             blockhash: blockhash.to_string(),
@@ -145,11 +151,7 @@ impl Geyser for Service {
         request: Request<GetSlotRequest>,
     ) -> Result<Response<GetSlotResponse>, Status> {
         let commitment = commitment(request.into_inner().commitment)?;
-        let slot = self
-            .rpc
-            .get_slot_with_commitment(commitment)
-            .await
-            .map_err(rpc_failed)?;
+        let slot = self.slot(commitment).await?;
         Ok(Response::new(GetSlotResponse { slot }))
     }
 
@@ -167,11 +169,7 @@ impl Geyser for Service {
             .is_blockhash_valid(&blockhash, commitment)
             .await
             .map_err(rpc_failed)?;
-        let slot = self
-            .rpc
-            .get_slot_with_commitment(commitment)
-            .await
-            .map_err(rpc_failed)?;
+        let slot = self.slot(commitment).await?;
         Ok(Response::new(IsBlockhashValidResponse { slot, valid }))
     }
 
