@@ -37,7 +37,8 @@ report="$SBF_DIR/cu-report.md"
   echo "|---|---|---|---|---|---|"
   scripts/sbf/cu-table.sh "$log" |
     awk -F'\t' -v names="$names" '
-      BEGIN { n = split(names, lines, "\n"); for (i = 1; i <= n; i++) { split(lines[i], kv, "\t"); name[kv[1]] = kv[2] } }
+      BEGIN { n = split(names, lines, "\n"); for (i = 1; i <= n; i++) { split(lines[i], kv, "\t"); name[kv[1]] = kv[2] }
+              name["TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"] = "spl-token (p-token)" }
       ($1 in name) && $2 != "" { printf "| %s | %s | %d | %d | %d | %d |\n", name[$1], $2, $3, $4, $5, $6 }' |
     sort
   echo

@@ -253,14 +253,14 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
         "demo: renter minted 500 IOSD at $2.48 and opened lease {lease}: 2 GPUs, $100 deposited"
     );
 
-    // An hour later the settler reports 2 GPU-hours; the provider claims its earnings.
+    // An hour later the settler reports 2 GPU-hours; the provider claims its earnings; anyone
+    // sweeps the fees the lease accrued to the burn and the treasury.
     chain.travel(localnet, 3_600)?;
     chain.send(
         &[market::lease_settle(
             settler.pubkey(),
             lease,
             provider.pubkey(),
-            deployment_accounts,
             7_200,
         )],
         &[&settler],
@@ -274,10 +274,22 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
         "claiming the provider's earnings",
     )?;
     let claimed = token_amount(&chain.rpc, &iosd::holder_address(&provider.pubkey()))? - before;
+    let fees: market::Config = fetch(&chain.rpc, &market::config_address())?;
+    chain.send(
+        &[market::fees_sweep(
+            settler.pubkey(),
+            deployment_accounts,
+            market::Currency::Iosd,
+        )],
+        &[&settler],
+        "sweeping the lease fees",
+    )?;
     println!(
-        "demo: +1 hour; settled 7,200 GPU-seconds: ${} paid, provider claimed ${}",
+        "demo: +1 hour; settled 7,200 GPU-seconds: ${} paid, provider claimed ${}; fees swept: ${} burned, ${} to the treasury",
         usd(settled.paid),
-        usd(claimed)
+        usd(claimed),
+        usd(fees.fees.burn.iosd_micros),
+        usd(fees.fees.treasury.iosd_micros)
     );
 
     // Inference: a model paid in IOSD; a user's session; a thousand receipts, one settlement.

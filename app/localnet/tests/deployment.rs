@@ -378,15 +378,9 @@ fn a_second_process_reads_the_manifest_and_signs_as_every_role() {
     // The settler settles (a batch naming a lease that does not exist: skipped, accepted); a
     // stranger is refused.
     let settler = network.key(RoleKey::Settler);
-    let deployment = market::Deployment {
-        io_mint,
-        treasury: m.tokens.treasury,
-        treasury_owner: m.tokens.treasury_owner,
-    };
     let batch = |by: &Keypair| {
         market::lease_settle_batch(
             by.pubkey(),
-            deployment,
             &[market::BatchEntry {
                 lease: market::lease_address(&device, 0),
                 provider_owner: provider.pubkey(),

@@ -136,6 +136,55 @@ impl JsonField for io_common::EscrowTotals {
     }
 }
 
+impl JsonField for io_common::AccruedFees {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "burn": self.burn.json(),
+            "treasury": self.treasury.json(),
+        })
+    }
+}
+
+impl JsonField for Vec<market::events::LeaseSettlement> {
+    fn json(&self) -> Value {
+        Value::Array(
+            self.iter()
+                .map(|entry| {
+                    serde_json::json!({
+                        "lease": entry.lease.json(),
+                        "currency": entry.currency.json(),
+                        "cumulative_gpu_secs": entry.cumulative_gpu_secs,
+                        "paid": entry.paid,
+                        "to_provider": entry.to_provider,
+                        "fee": entry.fee,
+                        "burned": entry.burned,
+                        "total_paid": entry.total_paid,
+                        "remaining": entry.remaining,
+                        "paused": entry.paused,
+                        "revision": entry.revision,
+                    })
+                })
+                .collect(),
+        )
+    }
+}
+
+impl JsonField for Vec<market::events::LeaseSkip> {
+    fn json(&self) -> Value {
+        Value::Array(
+            self.iter()
+                .map(|skip| {
+                    serde_json::json!({
+                        "lease": skip.lease.json(),
+                        "cumulative_gpu_secs": skip.cumulative_gpu_secs,
+                        "reason": skip.reason.json(),
+                    })
+                })
+                .collect(),
+        )
+    }
+}
+
 impl JsonField for market::MarketParams {
     fn json(&self) -> Value {
         serde_json::json!({

@@ -332,10 +332,22 @@ pub fn event_kinds() -> &'static [EventKind] {
                 open_leases,
                 escrowed,
             }),
-            event_kind!(market::LeaseSettlementSkipped {
-                lease,
-                cumulative_gpu_secs,
-                reason,
+            event_kind!(market::LeaseBatchSettled {
+                settler,
+                settled,
+                skipped,
+                payout_bucket_usd_micros,
+            }),
+            event_kind!(market::FeesSwept {
+                sweeper,
+                currency,
+                burned,
+                to_treasury,
+                treasury,
+                treasury_holder,
+                accrued,
+                lifetime,
+                revision,
             }),
             event_kind!(market::ProviderClaimed {
                 provider,

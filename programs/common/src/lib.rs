@@ -18,7 +18,7 @@ pub mod roles;
 
 use anchor_lang::prelude::Pubkey;
 
-pub use money::{Currency, EscrowTotals, MoneyError};
+pub use money::{AccruedFees, Currency, EscrowTotals, MoneyError};
 pub use pause::{Pause, PauseError};
 pub use pda_account::{
     create_pda_account, create_pda_token_account, create_pda_with, is_uninitialized,
@@ -40,6 +40,15 @@ pub const DEPLOYER: Pubkey = Pubkey::from_str_const(match option_env!("IO_DEPLOY
     Some(address) => address,
     None => LOCALNET_DEPLOYER,
 });
+
+/// The PDA of the one-seed singleton `seed` of `program` and its canonical bump, derived at
+/// compile time. Programs check their configs against such a constant: a 32-byte comparison,
+/// where a seeds constraint costs a `create_program_address` (1,500 compute units) on every
+/// instruction, and a search costs that per bump tried.
+pub const fn singleton_pda(seed: &[u8], program: &Pubkey) -> (Pubkey, u8) {
+    let (address, bump) = anchor_lang::derive_program_address(&[seed], &program.to_bytes());
+    (Pubkey::new_from_array(address), bump)
+}
 
 /// Most keys any bounded role set (settlers, oracles, slashers) may hold. Fixing it keeps every
 /// config account's size known at `init`, so no config ever needs a realloc.

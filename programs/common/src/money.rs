@@ -71,6 +71,51 @@ impl EscrowTotals {
     }
 }
 
+/// Protocol fees a program has taken but not yet moved: per currency, the share to burn and the
+/// share owed to the treasury. Settlements add to it and move no tokens; a sweep burns and pays
+/// the whole of it at once, so a fee costs one token movement per sweep instead of two CPIs per
+/// settlement. The tokens stay in the program's escrows until then, beside what
+/// [`EscrowTotals`] owes out of them.
+#[derive(
+    AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, Default, PartialEq, Eq,
+)]
+pub struct AccruedFees {
+    pub burn: EscrowTotals,
+    pub treasury: EscrowTotals,
+}
+
+impl AccruedFees {
+    /// Adds a fee of `currency`: `burn` to burn, `treasury` for the treasury.
+    pub fn accrue(
+        &mut self,
+        currency: Currency,
+        burn: u64,
+        treasury: u64,
+    ) -> core::result::Result<(), MoneyError> {
+        self.burn.credit(currency, burn)?;
+        self.treasury.credit(currency, treasury)
+    }
+
+    /// Takes `burn` and `treasury` off what `currency` has accrued (a sweep).
+    pub fn take(
+        &mut self,
+        currency: Currency,
+        burn: u64,
+        treasury: u64,
+    ) -> core::result::Result<(), MoneyError> {
+        self.burn.debit(currency, burn)?;
+        self.treasury.debit(currency, treasury)
+    }
+
+    /// What the escrow of `currency` holds for fees: both shares.
+    pub fn held(&self, currency: Currency) -> core::result::Result<u64, MoneyError> {
+        self.burn
+            .of(currency)
+            .checked_add(self.treasury.of(currency))
+            .ok_or(MoneyError::Overflow)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +133,28 @@ mod tests {
             Err(MoneyError::Overflow)
         );
         assert_eq!(totals.of(Currency::Io), 7);
+    }
+
+    #[test]
+    fn accrued_fees_add_per_currency_and_share() {
+        let mut fees = AccruedFees::default();
+        assert_eq!(fees, AccruedFees::default());
+        fees.accrue(Currency::Iosd, 2, 3).unwrap();
+        fees.accrue(Currency::Iosd, 1, 1).unwrap();
+        fees.accrue(Currency::Io, 0, 9).unwrap();
+        assert_eq!(fees.held(Currency::Iosd), Ok(7));
+        assert_eq!(fees.held(Currency::Io), Ok(9));
+        assert_eq!(
+            (fees.burn.of(Currency::Iosd), fees.treasury.of(Currency::Io)),
+            (3, 9)
+        );
+        assert_eq!(
+            fees.accrue(Currency::Io, 0, u64::MAX),
+            Err(MoneyError::Overflow)
+        );
+        assert_ne!(fees, AccruedFees::default());
+        fees.take(Currency::Iosd, 3, 4).unwrap();
+        assert_eq!(fees.held(Currency::Iosd), Ok(0));
+        assert_eq!(fees.take(Currency::Io, 1, 0), Err(MoneyError::Underflow));
     }
 }

@@ -2,11 +2,19 @@
 
 /// Seed of the configuration PDA: `[SEED_CONFIG]`. The config owns the vault of locked IO.
 pub const SEED_CONFIG: &[u8] = b"config";
+/// The configuration PDA and its bump, derived at compile time: every instruction but
+/// `config_init` checks the config against this address, a comparison instead of a
+/// `create_program_address`.
+pub const CONFIG_PDA: (anchor_lang::prelude::Pubkey, u8) =
+    io_common::singleton_pda(SEED_CONFIG, &crate::ID_CONST);
 
 /// Seed of the governance PDA, `[SEED_GOVERNANCE]`: the authority of every other program's
 /// config, and the only signer a proposal's instructions get. It owns no locked tokens, so no
 /// proposal can move them.
 pub const SEED_GOVERNANCE: &[u8] = b"governance";
+/// The governance PDA and its bump, derived at compile time.
+pub const GOVERNANCE_PDA: (anchor_lang::prelude::Pubkey, u8) =
+    io_common::singleton_pda(SEED_GOVERNANCE, &crate::ID_CONST);
 
 /// Seed of the vault of locked IO (a token account owned by the config): `[SEED_VAULT]`.
 pub const SEED_VAULT: &[u8] = b"vault";

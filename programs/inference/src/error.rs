@@ -168,6 +168,9 @@ pub enum InferenceError {
         "only the session's user, the owner of its retired model, or anyone once the session has been idle long enough may request the close"
     )]
     CloseNotAllowed,
+    /// 6052
+    #[msg("the account named as the program's iosd spender is not its spender PDA")]
+    SpenderMismatch,
 }
 
 impl From<io_receipt::SysvarError> for InferenceError {

@@ -76,6 +76,11 @@ impl ConfigInitSpec for Spec {
             io_mint: ctx.io_mint,
             iosd_mint: io_client::iosd::iosd_mint_address(),
             io_vault,
+            iosd_spender: {
+                let (address, bump) =
+                    Pubkey::find_program_address(&[iosd::constants::SEED_SPENDER], &client::ID);
+                iosd::spender_cpi::Spender { address, bump }
+            },
             escrowed: Default::default(),
             reserved: [0; 64],
         }

@@ -93,6 +93,15 @@ fn refuses_bad_direct_payments() {
     ix.accounts[4].pubkey = unfrozen;
     s.ctx
         .assert_refused(ix, &[&user], InferenceError::PayoutNotHolder, &watch);
+    // The spender is checked against the one the config stored at `config_init`, by name and
+    // before any CPI.
+    let spender = io_client::iosd::spender_address(&client::ID);
+    let mut ix = client::inference_pay(user.pubkey(), s.payment(), 1, 0, u64::MAX);
+    for meta in ix.accounts.iter_mut().filter(|m| m.pubkey == spender) {
+        meta.pubkey = user.pubkey();
+    }
+    s.ctx
+        .assert_refused(ix, &[&user], InferenceError::SpenderMismatch, &watch);
 
     let owner = s.owner.insecure_clone();
     let ix = client::model_set_paused(owner.pubkey(), &MODEL_ID, true);

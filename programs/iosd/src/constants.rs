@@ -3,6 +3,11 @@
 /// Seed of the configuration PDA: `[SEED_CONFIG]`. The config is also the IOSD mint and freeze
 /// authority and the owner of the IO vault, so one PDA signs everything the program does.
 pub const SEED_CONFIG: &[u8] = b"config";
+/// The configuration PDA and its bump, derived at compile time: every instruction but
+/// `config_init` checks the config against this address, a comparison instead of a
+/// `create_program_address`.
+pub const CONFIG_PDA: (anchor_lang::prelude::Pubkey, u8) =
+    io_common::singleton_pda(SEED_CONFIG, &crate::ID_CONST);
 
 /// Seed of the IOSD mint PDA: `[SEED_IOSD_MINT]`.
 pub const SEED_IOSD_MINT: &[u8] = b"iosd_mint";

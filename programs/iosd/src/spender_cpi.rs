@@ -2,7 +2,7 @@
 //! and the inference program move IOSD:
 //!
 //! - [`IosdAccounts`]: the iosd accounts an IOSD movement names, nested in the caller's own
-//!   `Accounts` struct;
+//!   `Accounts` struct, and [`Spender`], the caller's signing PDA as its config stores it;
 //! - [`SpenderCpi`]: the calls, each signed with the caller's `[b"iosd_spender"]` PDA;
 //! - [`Escrows`]: that IOSD escrow beside the caller's own IO vault, each movement going to the
 //!   one of its [`Currency`].
@@ -17,13 +17,13 @@ use crate::constants::SEED_SPENDER;
 
 /// The iosd accounts of an IOSD movement, as the calling program names them. iosd checks each
 /// of them itself when called (its config's seeds, its mint, that the escrow is the holder
-/// account of the spender PDA, that the spender is allowed); here only what the caller signs
-/// with is derived: the spender PDA, from the *calling* program's id.
+/// account of the spender PDA, that the spender is allowed). The caller checks the spender
+/// against the address and bump it stored at its own `config_init` ([`Spender`]): no
+/// instruction searches for the bump, so none costs more for one key than another.
 #[derive(Accounts)]
 pub struct IosdAccounts<'info> {
     /// The calling program's spender PDA, which signs the CPIs.
-    /// CHECK: seeds checked against the executing program's id.
-    #[account(seeds = [SEED_SPENDER], bump)]
+    /// CHECK: the caller compares it with its stored [`Spender`] before any CPI.
     pub spender: UncheckedAccount<'info>,
     /// CHECK: checked by iosd; writable because burning and redeeming count into its totals.
     #[account(mut)]
@@ -40,27 +40,45 @@ pub struct IosdAccounts<'info> {
     pub iosd_program: Program<'info, crate::program::Iosd>,
 }
 
+/// A calling program's spender PDA, found once at its `config_init` and stored in its config.
+#[derive(
+    AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, Default, PartialEq, Eq,
+)]
+pub struct Spender {
+    pub address: Pubkey,
+    pub bump: u8,
+}
+
+impl Spender {
+    /// The spender PDA of `program` with its canonical bump: the one search, at `config_init`.
+    pub fn find(program: &Pubkey) -> Self {
+        let (address, bump) = Pubkey::find_program_address(&[SEED_SPENDER], program);
+        Self { address, bump }
+    }
+}
+
 impl<'info> IosdAccounts<'info> {
-    /// The calls into iosd, signed with the spender PDA of bump `bumps.spender`.
-    pub fn cpi(&self, bumps: &IosdAccountsBumps) -> SpenderCpi<'info> {
-        SpenderCpi {
+    /// The calls into iosd, signed as `spender`; `None` when the account named as the spender
+    /// is not it (the caller turns that into its own error).
+    pub fn cpi(&self, spender: &Spender) -> Option<SpenderCpi<'info>> {
+        (self.spender.key() == spender.address).then(|| SpenderCpi {
             spender: self.spender.to_account_info(),
-            spender_bump: bumps.spender,
+            spender_bump: spender.bump,
             iosd_config: self.iosd_config.to_account_info(),
             iosd_mint: self.iosd_mint.to_account_info(),
             escrow: self.escrow.to_account_info(),
             token_program: self.token_program.to_account_info(),
             iosd_event_authority: self.iosd_event_authority.to_account_info(),
             iosd_program: self.iosd_program.to_account_info(),
-        }
+        })
     }
 
-    /// This IOSD escrow beside the caller's IO vault `io`.
-    pub fn escrows(&self, bumps: &IosdAccountsBumps, io: PdaVault<'info>) -> Escrows<'info> {
-        Escrows {
-            iosd: self.cpi(bumps),
+    /// This IOSD escrow beside the caller's IO vault `io`; `None` as for [`Self::cpi`].
+    pub fn escrows(&self, spender: &Spender, io: PdaVault<'info>) -> Option<Escrows<'info>> {
+        Some(Escrows {
+            iosd: self.cpi(spender)?,
             io,
-        }
+        })
     }
 }
 

@@ -3,6 +3,11 @@
 /// Seed of the configuration PDA: `[SEED_CONFIG]`. The config also owns the stake vault, the
 /// slash escrow and the lease vault, so one PDA signs every IO movement of the program.
 pub const SEED_CONFIG: &[u8] = b"config";
+/// The configuration PDA and its bump, derived at compile time: every instruction but
+/// `config_init` checks the config against this address, a comparison instead of a
+/// `create_program_address`.
+pub const CONFIG_PDA: (anchor_lang::prelude::Pubkey, u8) =
+    io_common::singleton_pda(SEED_CONFIG, &crate::ID_CONST);
 /// Seed of the IO stake vault (a token account owned by the config): `[SEED_STAKE_VAULT]`.
 pub const SEED_STAKE_VAULT: &[u8] = b"stake_vault";
 /// Seed of the IO slash escrow (a token account owned by the config): `[SEED_SLASH_ESCROW]`.

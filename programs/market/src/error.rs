@@ -251,6 +251,12 @@ pub enum MarketError {
         "the guardian paused this class recently: it may pause it again once a cooldown as long as that pause has passed"
     )]
     GuardianCoolingDown,
+    /// 6081
+    #[msg("the account named as the market's iosd spender is not its spender PDA")]
+    SpenderMismatch,
+    /// 6082
+    #[msg("no fees are waiting to be swept")]
+    NothingToSweep,
 }
 
 impl From<io_oracle::OracleError> for MarketError {

@@ -5,8 +5,8 @@
 use anchor_lang::prelude::*;
 
 use crate::state::{
-    Currency, DeviceStake, EscrowTotals, GpuClassTerms, KeySet, MarketParams, Pause, PauseClass,
-    Role, StakeTotals,
+    AccruedFees, Currency, DeviceStake, EscrowTotals, GpuClassTerms, KeySet, MarketParams, Pause,
+    PauseClass, Role, StakeTotals,
 };
 
 /// The configuration was created.
@@ -200,7 +200,8 @@ pub struct LeaseOpened {
     /// In escrow for the lease, net of the reservation fee.
     pub deposited: u64,
     pub reservation_fee: u64,
-    /// The reservation fee's burned part (the rest went to the treasury).
+    /// The reservation fee's share to burn; the fee stays in escrow, accrued in the config,
+    /// until `fees_sweep` burns this share and pays the rest to the treasury.
     pub burned: u64,
     pub runway_secs: u64,
     /// The device's GPUs taken by leases, and the market's open leases, after the open.
@@ -233,7 +234,9 @@ pub struct LeaseSettled {
     /// Credited to the provider's earnings (claimed with `provider_claim` or
     /// `provider_claim_io_earnings`).
     pub to_provider: u64,
+    /// The provider fee taken, accrued in the config until `fees_sweep` moves it.
     pub fee: u64,
+    /// The fee's share to burn (burned by the next `fees_sweep`; the rest goes to the treasury).
     pub burned: u64,
     pub total_paid: u64,
     pub remaining: u64,
@@ -284,12 +287,42 @@ pub enum SkipReason {
     Stale,
 }
 
-/// A batch skipped a lease instead of failing the whole transaction.
-#[event]
-pub struct LeaseSettlementSkipped {
+/// A lease a batch skipped instead of failing the whole transaction.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LeaseSkip {
     pub lease: Pubkey,
     pub cumulative_gpu_secs: u64,
     pub reason: SkipReason,
+}
+
+/// One lease a batch settled: what `LeaseSettled` says of a single settlement, less what the
+/// batch shares (the settler and the outflow bucket).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LeaseSettlement {
+    pub lease: Pubkey,
+    pub currency: Currency,
+    pub cumulative_gpu_secs: u64,
+    pub paid: u64,
+    pub to_provider: u64,
+    /// The provider fee taken, accrued in the config until `fees_sweep` moves it.
+    pub fee: u64,
+    /// The fee's share to burn.
+    pub burned: u64,
+    pub total_paid: u64,
+    pub remaining: u64,
+    pub paused: bool,
+    pub revision: u64,
+}
+
+/// A settler settled a batch: one event for the whole batch (an event is a CPI, about 3,000
+/// compute units each), with every lease settled and every lease skipped, in the batch's order.
+#[event]
+pub struct LeaseBatchSettled {
+    pub settler: Pubkey,
+    pub settled: Vec<LeaseSettlement>,
+    pub skipped: Vec<LeaseSkip>,
+    /// The settlement outflow bucket after the batch, in USD micros.
+    pub payout_bucket_usd_micros: u64,
 }
 
 /// A provider claimed the IO its IO leases earned, into its registered IO payout account.
@@ -314,5 +347,21 @@ pub struct ProviderClaimed {
     pub io_out_base: u64,
     pub claimed_total_micros: u64,
     pub escrowed: EscrowTotals,
+    pub revision: u64,
+}
+
+/// Anyone swept the fees accrued in one currency: the burn share burned and the rest paid to the
+/// treasury (its IOSD holder for IOSD, the treasury IO account for IO).
+#[event]
+pub struct FeesSwept {
+    pub sweeper: Pubkey,
+    pub currency: Currency,
+    pub burned: u64,
+    pub to_treasury: u64,
+    pub treasury: Pubkey,
+    pub treasury_holder: Pubkey,
+    /// Fees still accrued (the other currency's) and the lifetime totals swept, after this sweep.
+    pub accrued: AccruedFees,
+    pub lifetime: AccruedFees,
     pub revision: u64,
 }

@@ -8,7 +8,8 @@
 //!   cumulative usage (single, or up to 32 per transaction) under an outflow cap, runway pause,
 //!   two-phase close; settlements credit the provider's earnings in the lease's currency, which
 //!   `provider_claim` (IOSD, or `provider_claim_io` redeemed to IO) and
-//!   `provider_claim_io_earnings` (IO) pay out.
+//!   `provider_claim_io_earnings` (IO) pay out, and accrue the fees, which `fees_sweep` burns
+//!   and pays to the treasury.
 //!
 //! Accounts of the larger instructions are `Box<Account<…>>`: on SBF (SBPF v0) a stack frame is
 //! 4 KiB, and Anchor's account validation of those instructions would not fit in one
@@ -221,6 +222,12 @@ pub mod market {
         cumulatives: Vec<u64>,
     ) -> Result<()> {
         LeaseSettleBatch::handle(ctx, cumulatives)
+    }
+
+    /// Anyone: burns the burn share of the fees accrued in `currency` and pays the rest to the
+    /// treasury.
+    pub fn fees_sweep(ctx: Context<FeesSweep>, currency: Currency) -> Result<()> {
+        FeesSweep::handle(ctx, currency)
     }
 
     /// Renter or provider: requests the close (usage stops; settlement during the grace).

@@ -77,6 +77,11 @@ impl ConfigInitSpec for Spec {
             stake_vault,
             slash_escrow,
             lease_vault,
+            iosd_spender: {
+                let (address, bump) =
+                    Pubkey::find_program_address(&[iosd::constants::SEED_SPENDER], &client::ID);
+                iosd::spender_cpi::Spender { address, bump }
+            },
             params: args.params,
             pauses: [market::Pause::default(); 5],
             stake: Default::default(),
@@ -87,6 +92,8 @@ impl ConfigInitSpec for Spec {
             payout_bucket_usd_micros: 0,
             payout_bucket_updated_at: 0,
             escrowed: Default::default(),
+            fees: Default::default(),
+            fees_swept: Default::default(),
             reserved: [0; 64],
         }
     }

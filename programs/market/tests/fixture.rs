@@ -287,9 +287,30 @@ impl Scene {
             self.settler.pubkey(),
             self.lease(nonce),
             self.provider.key.pubkey(),
-            accounts(&self.ctx),
             cumulative_gpu_secs,
         )
+    }
+
+    /// Anyone (a fresh key) sweeps the fees accrued in `currency` to the burn and the treasury.
+    pub fn sweep_currency(&mut self, currency: client::Currency) -> Outcome {
+        let sweeper = self.ctx.funded_keypair();
+        let ix = client::fees_sweep(sweeper.pubkey(), accounts(&self.ctx), currency);
+        self.ctx.send(&[ix], &[&sweeper])
+    }
+
+    /// Sweeps every currency with fees accrued; refused (`NothingToSweep`) when none has.
+    pub fn sweep(&mut self) -> Outcome {
+        let fees = config(&self.ctx).fees;
+        let mut last = None;
+        for currency in [client::Currency::Iosd, client::Currency::Io] {
+            if fees.held(currency) != Ok(0) {
+                last = Some(self.sweep_currency(currency)?);
+            }
+        }
+        match last {
+            Some(executed) => Ok(executed),
+            None => self.sweep_currency(client::Currency::Iosd),
+        }
     }
 
     /// The renter tops lease `nonce` up by `amount` of its currency.

@@ -14,14 +14,23 @@ use crate::fixture::*;
 const K: u16 = 2;
 const HOUR: i64 = 3_600;
 
-/// A $100 deposit pays a 0.25 % reservation fee ($0.25: half burned, half to the treasury) and
-/// leaves $99.75 in escrow; the device tracks the GPUs.
+/// A $100 deposit pays a 0.25 % reservation fee ($0.25: half to burn, half to the treasury,
+/// accrued until a sweep) and leaves $99.75 for the lease; the device tracks the GPUs.
 #[test]
 fn opens_a_lease_funded_in_iosd() {
     let mut s = scene(1_000);
     let supply_before = s.ctx.mint_supply(&io_client::iosd::iosd_mint_address());
     let event: LeaseOpened = s.open(K, 100 * IOSD).expect("open").event(&client::ID);
     assert_eq!(s.iosd_balance(&s.renter.pubkey()), 900 * IOSD);
+    // The whole deposit is in escrow: the fee moves at the next sweep.
+    assert_eq!(balance(&s.ctx, &client::escrow_address()), 100 * IOSD);
+    assert_eq!(s.iosd_balance(&s.ctx.authority.pubkey()), 0);
+    let fees = config(&s.ctx).fees;
+    assert_eq!(
+        (fees.burn.iosd_micros, fees.treasury.iosd_micros),
+        (125_000, 125_000)
+    );
+    s.sweep().expect("sweep");
     assert_eq!(balance(&s.ctx, &client::escrow_address()), 99_750_000);
     assert_eq!(s.iosd_balance(&s.ctx.authority.pubkey()), 125_000);
     assert_eq!(
@@ -50,21 +59,31 @@ fn opens_a_lease_funded_in_iosd() {
     assert_eq!(config(&s.ctx).open_leases, 1);
 }
 
-/// One hour of 2 GPUs is 7200 GPU-seconds, $4: the provider earns $4 minus 0.25 %, the fee is
-/// split (burned, treasury), settling the same total again pays nothing, and the provider
-/// claims its earnings into its IOSD holder.
+/// One hour of 2 GPUs is 7200 GPU-seconds, $4: the provider earns $4 minus 0.25 %, the fee
+/// accrues split (burn, treasury) and moves at the sweep, settling the same total again pays
+/// nothing, and the provider claims its earnings into its IOSD holder.
 #[test]
 fn settles_cumulative_usage_once_and_the_provider_claims() {
     let mut s = scene(1_000);
     s.open(K, 100 * IOSD).expect("open");
+    s.sweep().expect("the reservation fee swept");
     s.ctx.warp_by(HOUR);
     let treasury_before = s.iosd_balance(&s.ctx.authority.pubkey());
     let event: LeaseSettled = s.settle(0, 7_200).expect("settle").event(&client::ID);
     assert_eq!(
-        (event.paid, event.fee, event.to_provider),
-        (4 * IOSD, 10_000, 3_990_000)
+        (event.paid, event.fee, event.burned, event.to_provider),
+        (4 * IOSD, 10_000, 5_000, 3_990_000)
     );
     assert_eq!(s.earned(), 3_990_000);
+    // A settlement moves no tokens: the escrow keeps the earnings and the fee.
+    assert_eq!(s.iosd_balance(&s.ctx.authority.pubkey()), treasury_before);
+    assert_eq!(balance(&s.ctx, &client::escrow_address()), 99_750_000);
+    let fees = config(&s.ctx).fees;
+    assert_eq!(
+        (fees.burn.iosd_micros, fees.treasury.iosd_micros),
+        (5_000, 5_000)
+    );
+    s.sweep().expect("sweep");
     assert_eq!(
         s.iosd_balance(&s.ctx.authority.pubkey()) - treasury_before,
         5_000
@@ -131,21 +150,20 @@ fn refuses_bad_settlements() {
     let lease = s.lease(0);
     let watched = [lease, client::escrow_address()];
     let owner = s.provider.key.pubkey();
-    let t = accounts(&s.ctx);
     let settler = s.settler.insecure_clone();
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 3_599);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, 3_599);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::UsageWentBackwards, &watched);
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 7_201);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, 7_201);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &watched);
     let stranger = s.ctx.funded_keypair();
-    let ix = client::lease_settle(stranger.pubkey(), lease, owner, t, 7_200);
+    let ix = client::lease_settle(stranger.pubkey(), lease, owner, 7_200);
     s.ctx
         .assert_refused(ix, &[&stranger], MarketError::NotSettler, &watched);
     // Another provider account than the lease's.
     let other = provider(&mut s.ctx, 0);
-    let ix = client::lease_settle(settler.pubkey(), lease, other.key.pubkey(), t, 7_200);
+    let ix = client::lease_settle(settler.pubkey(), lease, other.key.pubkey(), 7_200);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::LeaseMismatch, &watched);
 }
@@ -162,9 +180,8 @@ fn low_runway_pauses_and_a_top_up_resumes() {
     s.ctx.warp_by(HOUR);
     let lease = s.lease(0);
     let owner = s.provider.key.pubkey();
-    let t = accounts(&s.ctx);
     let settler = s.settler.insecure_clone();
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 2 * 7_200 + 1);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, 2 * 7_200 + 1);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &[lease]);
 
@@ -185,7 +202,7 @@ fn low_runway_pauses_and_a_top_up_resumes() {
     s.ctx.warp_by(HOUR);
     s.settle(0, 3 * 7_200)
         .expect("the paused hour does not count, the next one does");
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 3 * 7_200 + 1);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, 3 * 7_200 + 1);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &[lease]);
 }
@@ -247,15 +264,20 @@ fn two_phase_close_refunds_the_rest() {
         .event(&client::ID);
     assert_eq!(event.refund, 99_750_000 - 4 * IOSD);
     assert_eq!(s.iosd_balance(&renter.pubkey()), 900 * IOSD + 95_750_000);
-    // What is left in the escrow is the provider's unclaimed earnings.
+    // What is left in the escrow is the provider's unclaimed earnings and the unswept fees.
+    let fees = config(&s.ctx).fees;
+    assert_eq!(
+        balance(&s.ctx, &client::escrow_address()),
+        s.earned() + fees.burn.iosd_micros + fees.treasury.iosd_micros
+    );
+    s.sweep().expect("sweep");
     assert_eq!(balance(&s.ctx, &client::escrow_address()), s.earned());
     assert_eq!(s.ctx.data(&lease), None);
     assert_eq!(s.ctx.lamports(&renter.pubkey()), before + rent);
     let device: client::Device = s.ctx.fetch(&s.device);
     assert_eq!((device.gpus_leased, device.open_leases), (0, 0));
     let settler = s.settler.insecure_clone();
-    let t = accounts(&s.ctx);
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 7_200);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, 7_200);
     s.ctx.assert_refused(
         ix,
         &[&settler],
@@ -404,9 +426,8 @@ fn the_outflow_cap_holds_per_window() {
     s.settle(0, 7_200).expect("$4 fits");
     let lease = s.lease(0);
     let owner = s.provider.key.pubkey();
-    let t = accounts(&s.ctx);
     let settler = s.settler.insecure_clone();
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 2 * 7_200);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, 2 * 7_200);
     s.ctx.assert_refused(
         ix.clone(),
         &[&settler],
@@ -499,8 +520,7 @@ fn refuses_strangers_pauses_and_mismatches() {
     s.ctx
         .assert_refused(ix, &[&renter], MarketError::Paused, &watched);
     let settler = s.settler.insecure_clone();
-    let t = accounts(&s.ctx);
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 60);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, 60);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::Paused, &watched);
     s.ctx.warp_by(HOUR);
@@ -512,7 +532,7 @@ fn refuses_strangers_pauses_and_mismatches() {
         .send(&[ix], &[&provider])
         .expect("the provider may request the close too");
     s.ctx.warp_by(HOUR + 1);
-    let ix = client::lease_settle(settler.pubkey(), lease, owner, t, 60);
+    let ix = client::lease_settle(settler.pubkey(), lease, owner, 60);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::LeaseClosing, &watched);
     let ix = client::lease_close_request(renter.pubkey(), lease, owner);
@@ -592,10 +612,11 @@ fn usage_beyond_the_escrow_is_paid_after_a_top_up_and_only_once() {
         provider_owner: s.provider.key.pubkey(),
         cumulative_gpu_secs: 4 * 7_200,
     };
-    let ix = client::lease_settle_batch(settler.pubkey(), accounts(&s.ctx), &[entry]);
+    let ix = client::lease_settle_batch(settler.pubkey(), &[entry]);
     let executed = s.ctx.send(&[ix], &[&settler]).expect("batch");
-    let skipped: market::events::LeaseSettlementSkipped = executed.event(&client::ID);
-    assert_eq!(skipped.reason, market::events::SkipReason::Stale);
+    let batch: market::events::LeaseBatchSettled = executed.event(&client::ID);
+    assert!(batch.settled.is_empty());
+    assert_eq!(batch.skipped[0].reason, market::events::SkipReason::Stale);
 }
 
 /// While the guardian pauses settlement, a closing lease cannot be finalised (its last usage

@@ -1,5 +1,5 @@
-//! `lease_settle_batch`: many leases in one transaction, skips instead of failures for closed,
-//! closing and stale leases, fees moved once; and how many leases fit one transaction, with and
+//! `lease_settle_batch`: many leases in one transaction, one event for the batch, skips instead
+//! of failures for closed, closing and stale leases; and how many leases fit one transaction, with and
 //! without an address lookup table (`--nocapture` prints the figures in BENCHMARKS.md).
 
 use anchor_lang::prelude::Pubkey;
@@ -7,7 +7,7 @@ use io_client::market as client;
 use io_harness::sizes::PACKET_DATA_SIZE;
 use io_harness::{IO, IOSD, Signer};
 use market::error::MarketError;
-use market::events::{LeaseSettled, LeaseSettlementSkipped, SkipReason};
+use market::events::{LeaseBatchSettled, SkipReason};
 use solana_message::{AddressLookupTableAccount, VersionedMessage, v0};
 use solana_transaction::versioned::VersionedTransaction;
 
@@ -107,10 +107,21 @@ fn settles_a_batch_and_skips_closed_closing_and_stale_leases() {
     let mut batch = entries(&s, &leases, 3_600);
     batch[4].cumulative_gpu_secs = 7_200;
     let settler = s.settler.insecure_clone();
-    let ix = client::lease_settle_batch(settler.pubkey(), accounts(&s.ctx), &batch);
+    let ix = client::lease_settle_batch(settler.pubkey(), &batch);
     let executed = s.ctx.send(&[ix], &[&settler]).expect("batch");
-    let settled: Vec<LeaseSettled> = executed.events(&client::ID);
-    let skipped: Vec<LeaseSettlementSkipped> = executed.events(&client::ID);
+    let events: Vec<LeaseBatchSettled> = executed.events(&client::ID);
+    assert_eq!(events.len(), 1, "one event for the whole batch");
+    let LeaseBatchSettled {
+        settler: by,
+        settled,
+        skipped,
+        payout_bucket_usd_micros,
+    } = &events[0];
+    assert_eq!(*by, settler.pubkey());
+    assert_eq!(
+        *payout_bucket_usd_micros,
+        config(&s.ctx).payout_bucket_usd_micros
+    );
     assert_eq!(
         settled
             .iter()
@@ -141,27 +152,26 @@ fn refuses_bad_batches() {
     let leases = open_many(&mut s, 2);
     s.ctx.warp_by(HOUR);
     let settler = s.settler.insecure_clone();
-    let t = accounts(&s.ctx);
     let watched = [leases[0], leases[1], client::escrow_address()];
-    let ix = client::lease_settle_batch(settler.pubkey(), t, &[]);
+    let ix = client::lease_settle_batch(settler.pubkey(), &[]);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::BatchShape, &watched);
-    let mut ix = client::lease_settle_batch(settler.pubkey(), t, &entries(&s, &leases, 3_600));
+    let mut ix = client::lease_settle_batch(settler.pubkey(), &entries(&s, &leases, 3_600));
     ix.accounts.pop();
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::BatchShape, &watched);
     let stranger = s.ctx.funded_keypair();
-    let ix = client::lease_settle_batch(stranger.pubkey(), t, &entries(&s, &leases, 3_600));
+    let ix = client::lease_settle_batch(stranger.pubkey(), &entries(&s, &leases, 3_600));
     s.ctx
         .assert_refused(ix, &[&stranger], MarketError::NotSettler, &watched);
     // Usage above capacity on one lease is the settler's error: the whole batch fails.
     let mut batch = entries(&s, &leases, 3_600);
     batch[1].cumulative_gpu_secs = 3_601;
-    let ix = client::lease_settle_batch(settler.pubkey(), t, &batch);
+    let ix = client::lease_settle_batch(settler.pubkey(), &batch);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::UsageAboveCapacity, &watched);
     // A provider other than the lease's.
-    let mut ix = client::lease_settle_batch(settler.pubkey(), t, &entries(&s, &leases, 3_600));
+    let mut ix = client::lease_settle_batch(settler.pubkey(), &entries(&s, &leases, 3_600));
     let other = provider(&mut s.ctx, 0);
     let position = ix.accounts.len() - 1;
     ix.accounts[position].pubkey = client::provider_address(&other.key.pubkey());
@@ -203,7 +213,6 @@ fn how_many_leases_fit_one_transaction() {
     let leases = open_many(&mut s, 32);
     s.ctx.warp_by(HOUR);
     let settler = s.settler.insecure_clone();
-    let t = accounts(&s.ctx);
     let size =
         |tx: &VersionedTransaction| 1 + 64 * tx.signatures.len() + tx.message.serialize().len();
 
@@ -212,7 +221,7 @@ fn how_many_leases_fit_one_transaction() {
     let instructions = |s: &Scene, n: usize| {
         [
             io_client::compute::set_compute_unit_limit(client::lease_settle_batch_compute_units(n)),
-            client::lease_settle_batch(settler.pubkey(), t, &entries(s, &leases[..n], 3_600)),
+            client::lease_settle_batch(settler.pubkey(), &entries(s, &leases[..n], 3_600)),
         ]
     };
     let legacy = (1..=32)
@@ -224,7 +233,7 @@ fn how_many_leases_fit_one_transaction() {
         .last()
         .unwrap_or(0);
 
-    let all = client::lease_settle_batch(settler.pubkey(), t, &entries(&s, &leases, 3_600));
+    let all = client::lease_settle_batch(settler.pubkey(), &entries(&s, &leases, 3_600));
     let mut addresses: Vec<Pubkey> = all.accounts.iter().map(|m| m.pubkey).collect();
     addresses.push(client::ID);
     addresses.sort();

@@ -28,7 +28,7 @@ fn io_supply(s: &Scene) -> u64 {
 }
 
 /// 100 IO at $2.48 is worth $248: a 0.25 % reservation fee in IO (half burned, half to the
-/// treasury account), 99.75 IO in the lease vault, and the quote locked in the lease.
+/// treasury account at the sweep), 99.75 IO for the lease, and the quote locked in the lease.
 #[test]
 fn opens_a_lease_funded_in_io_at_the_mint_price() {
     let mut s = scene(0);
@@ -48,6 +48,14 @@ fn opens_a_lease_funded_in_io_at_the_mint_price() {
     assert_eq!(event.runway_secs, 247_380_000 * 3_600 / 4_000_000);
     assert_eq!(event.escrowed.io_base, 9_975_000_000);
     assert_eq!(renter_before - balance(&s.ctx, &s.renter_io), 100 * IO);
+    assert_eq!(vault(&s), 100 * IO);
+    assert_eq!(balance(&s.ctx, &s.ctx.treasury), treasury_before);
+    let fees = config(&s.ctx).fees;
+    assert_eq!(
+        (fees.burn.io_base, fees.treasury.io_base),
+        (12_500_000, 12_500_000)
+    );
+    s.sweep().expect("sweep");
     assert_eq!(vault(&s), 9_975_000_000);
     assert_eq!(
         balance(&s.ctx, &s.ctx.treasury) - treasury_before,
@@ -69,6 +77,7 @@ fn opens_a_lease_funded_in_io_at_the_mint_price() {
 fn settles_io_usage_at_the_locked_quote_and_the_provider_claims_io() {
     let mut s = scene(0);
     s.open_io(K, 100 * IO).expect("open");
+    s.sweep().expect("the reservation fee swept");
     s.ctx.warp_by(HOUR);
     // The market price moves; the lease keeps its quote.
     s.ctx.io_price_now(500_000_000, 1_000_000);
@@ -84,6 +93,8 @@ fn settles_io_usage_at_the_locked_quote_and_the_provider_claims_io() {
     assert_eq!(event.payout_bucket_usd_micros, 4_000_000);
     assert_eq!(s.earned_io(), FOUR_USD_IN_IO - 403_226);
     assert_eq!(s.earned(), 0);
+    assert_eq!(vault(&s), 9_975_000_000);
+    s.sweep().expect("sweep");
     assert_eq!(balance(&s.ctx, &s.ctx.treasury) - treasury_before, 201_613);
     assert_eq!(supply_before - io_supply(&s), 201_613);
     assert_eq!(vault(&s), 9_975_000_000 - 403_226);
@@ -111,6 +122,7 @@ fn settles_io_usage_at_the_locked_quote_and_the_provider_claims_io() {
     );
     assert_eq!(balance(&s.ctx, &s.provider.io) - before, earned);
     assert_eq!(s.earned_io(), 0);
+    s.sweep().expect("sweep");
     let lease: client::Lease = s.ctx.fetch(&s.lease(0));
     assert_eq!(vault(&s), lease.remaining().unwrap());
     assert_eq!(claimed.escrowed.io_base, vault(&s));
@@ -172,6 +184,7 @@ fn io_top_up_close_and_refund() {
         (client::Currency::Io, refund)
     );
     assert_eq!(balance(&s.ctx, &s.renter_io) - before, refund);
+    s.sweep().expect("sweep");
     assert_eq!(vault(&s), s.earned_io());
     assert_eq!(event.escrowed.io_base, s.earned_io());
     assert_eq!(config(&s.ctx).escrowed.io_base, s.earned_io());
@@ -372,13 +385,15 @@ fn the_outflow_cap_counts_io_in_usd() {
     );
 }
 
-/// One batch settles IOSD and IO leases together; each currency's fees move once.
+/// One batch settles IOSD and IO leases together; each currency's fees accrue, and one sweep
+/// moves them.
 #[test]
 fn a_batch_settles_both_currencies() {
     let mut s = scene(100);
     s.open(1, 10 * IOSD).expect("IOSD lease");
     s.open_io(1, 10 * IO).expect("IO lease");
     s.open(1, 10 * IOSD).expect("IOSD lease");
+    s.sweep().expect("the reservation fees swept");
     s.ctx.warp_by(HOUR);
     let owner = s.provider.key.pubkey();
     let entries: Vec<client::BatchEntry> = (0..3)
@@ -393,10 +408,10 @@ fn a_batch_settles_both_currencies() {
         s.iosd_balance(&s.ctx.authority.pubkey()),
     );
     let settler = s.settler.insecure_clone();
-    let ix = client::lease_settle_batch(settler.pubkey(), accounts(&s.ctx), &entries);
+    let ix = client::lease_settle_batch(settler.pubkey(), &entries);
     let executed = s.ctx.send(&[ix], &[&settler]).expect("batch");
-    let settled: Vec<LeaseSettled> = executed.events(&client::ID);
-    let currencies: Vec<_> = settled.iter().map(|e| (e.currency, e.paid)).collect();
+    let batch: market::events::LeaseBatchSettled = executed.event(&client::ID);
+    let currencies: Vec<_> = batch.settled.iter().map(|e| (e.currency, e.paid)).collect();
     // $2 each: 2 IOSD, and 2 / 2.48 IO = 80_645_161.
     assert_eq!(
         currencies,
@@ -407,7 +422,23 @@ fn a_batch_settles_both_currencies() {
         ]
     );
     // IOSD fee ⌈2 × 0.25 %⌉ = 5_000 per lease, half to the treasury; IO ⌈201_612.9⌉ = 201_613,
-    // of which 100_806 burned.
+    // of which 100_806 burned. Nothing moved yet; the sweep moves both currencies' fees.
+    assert_eq!(balance(&s.ctx, &s.ctx.treasury), treasury_io);
+    let fees = config(&s.ctx).fees;
+    assert_eq!(
+        (fees.burn, fees.treasury),
+        (
+            client::EscrowTotals {
+                iosd_micros: 5_000,
+                io_base: 100_806
+            },
+            client::EscrowTotals {
+                iosd_micros: 5_000,
+                io_base: 100_807
+            }
+        )
+    );
+    s.sweep().expect("sweep");
     assert_eq!(
         s.iosd_balance(&s.ctx.authority.pubkey()) - treasury_iosd,
         5_000

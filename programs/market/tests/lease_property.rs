@@ -1,11 +1,14 @@
 //! Property test in the SVM: random sequences of lease open (IOSD or IO, up to three leases at
 //! once) / top-up / settle (single and batch) / replay / close request / finalise / claims /
-//! time passing, checked against real token balances after every step, per currency:
+//! fee sweeps / time passing, checked against real token balances after every step, per
+//! currency:
 //!
-//! - deposits = provider claims + fees (burned + treasury) + refunds + escrow;
-//! - each escrow holds exactly its open leases' remaining deposits plus the provider's unclaimed
-//!   earnings, and the config's escrow totals say the same;
-//! - the treasury received the fees less the burns, and the mint's supply fell by the burns;
+//! - deposits = provider claims + swept fees (burned + treasury) + refunds + escrow;
+//! - each escrow holds exactly its open leases' remaining deposits, the provider's unclaimed
+//!   earnings and the fees not yet swept; the config's escrow totals say the first two, its
+//!   accrued fees the third, and those are the fees taken less the fees swept;
+//! - the treasury received the swept fees less their burns, and the mint's supply fell by the
+//!   swept burns; a second sweep in a row finds nothing;
 //! - no lease pays more than rate × k × active time;
 //! - a replayed settlement pays 0.
 
@@ -13,7 +16,7 @@ use anchor_lang::prelude::Pubkey;
 use io_client::market as client;
 use io_harness::{IO, IOSD, Signer, expect_error};
 use market::error::MarketError;
-use market::events::{LeaseFinalized, LeaseOpened, LeaseSettled};
+use market::events::{FeesSwept, LeaseBatchSettled, LeaseFinalized, LeaseOpened, LeaseSettled};
 use proptest::prelude::*;
 
 use crate::fixture::*;
@@ -48,6 +51,9 @@ enum Op {
     Claim {
         io: bool,
     },
+    Sweep {
+        io: bool,
+    },
     Warp {
         secs: i64,
     },
@@ -65,6 +71,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0usize..3).prop_map(|slot| Op::CloseRequest { slot }),
         2 => (0usize..3).prop_map(|slot| Op::Finalize { slot }),
         1 => any::<bool>().prop_map(|io| Op::Claim { io }),
+        1 => any::<bool>().prop_map(|io| Op::Sweep { io }),
         3 => (0i64..=3 * 3_600).prop_map(|secs| Op::Warp { secs }),
     ]
 }
@@ -77,6 +84,9 @@ struct Totals {
     fees: u64,
     burned: u64,
     refunds: u64,
+    /// Of `fees` and `burned`: what sweeps moved.
+    swept_fees: u64,
+    swept_burned: u64,
 }
 
 /// Index of a currency in `[IOSD, IO]`.
@@ -231,12 +241,15 @@ proptest! {
                         })
                         .collect();
                     let settler = s.settler.insecure_clone();
-                    let ix = client::lease_settle_batch(settler.pubkey(), accounts(&s.ctx), &entries);
+                    let ix = client::lease_settle_batch(settler.pubkey(), &entries);
                     let executed = s.ctx.send(&[ix], &[&settler])
                         .map_err(|f| TestCaseError::fail(format!("batch: {:?}", f.err)))?;
-                    let settled: Vec<LeaseSettled> = executed.events(&client::ID);
-                    for event in &settled {
-                        count_settled(&mut totals, event);
+                    let batch: LeaseBatchSettled = executed.event(&client::ID);
+                    for entry in &batch.settled {
+                        let t = &mut totals[side(entry.currency)];
+                        t.provider += entry.to_provider;
+                        t.fees += entry.fee;
+                        t.burned += entry.burned;
                     }
                 }
                 Op::CloseRequest { slot } => {
@@ -274,6 +287,21 @@ proptest! {
                         prop_assert!(outcome.is_ok(), "claim: {:?}", outcome.err());
                     }
                 }
+                Op::Sweep { io } => {
+                    let currency = if io { client::Currency::Io } else { client::Currency::Iosd };
+                    let nothing = config(&s.ctx).fees.held(currency) == Ok(0);
+                    let outcome = s.sweep_currency(currency);
+                    if nothing {
+                        expect_error(outcome, MarketError::NothingToSweep);
+                    } else {
+                        let executed = outcome.map_err(|f| TestCaseError::fail(format!("sweep: {:?}", f.err)))?;
+                        let event: FeesSwept = executed.event(&client::ID);
+                        let t = &mut totals[side(currency)];
+                        t.swept_fees += event.burned + event.to_treasury;
+                        t.swept_burned += event.burned;
+                        expect_error(s.sweep_currency(currency), MarketError::NothingToSweep);
+                    }
+                }
                 Op::Warp { secs } => s.ctx.warp_by(secs),
             }
 
@@ -284,8 +312,11 @@ proptest! {
                 let escrow = balance(&s.ctx, &accounts.escrow);
                 let claimed = balance(&s.ctx, &accounts.provider_payout) - start.provider_payout;
                 let earned = if i == 0 { s.earned() } else { s.earned_io() };
-                prop_assert_eq!(t.deposits, claimed + t.fees + t.refunds + escrow,
-                    "deposits = claimed + fees + refunds + escrow ({:?})", currency);
+                prop_assert_eq!(t.deposits, claimed + t.swept_fees + t.refunds + escrow,
+                    "deposits = claimed + swept fees + refunds + escrow ({:?})", currency);
+                let accrued = config.fees.held(currency).unwrap();
+                prop_assert_eq!(accrued, t.fees - t.swept_fees, "accrued = taken − swept");
+                prop_assert_eq!(config.fees.burn.of(currency), t.burned - t.swept_burned);
                 prop_assert_eq!(earned + claimed, t.provider);
                 let remaining: u64 = open
                     .iter()
@@ -293,12 +324,11 @@ proptest! {
                     .filter(|lease| lease.currency == currency)
                     .map(|lease| lease.remaining().unwrap())
                     .sum();
-                prop_assert_eq!(escrow, remaining + earned);
-                let recorded = if i == 0 { config.escrowed.iosd_micros } else { config.escrowed.io_base };
-                prop_assert_eq!(recorded, escrow);
+                prop_assert_eq!(escrow, remaining + earned + accrued);
+                prop_assert_eq!(config.escrowed.of(currency) + accrued, escrow);
                 prop_assert_eq!(balance(&s.ctx, &accounts.renter), start.renter - t.deposits + t.refunds);
-                prop_assert_eq!(balance(&s.ctx, &accounts.treasury) - start.treasury, t.fees - t.burned);
-                prop_assert_eq!(s.ctx.mint_supply(&accounts.mint), start.supply - t.burned);
+                prop_assert_eq!(balance(&s.ctx, &accounts.treasury) - start.treasury, t.swept_fees - t.swept_burned);
+                prop_assert_eq!(s.ctx.mint_supply(&accounts.mint), start.supply - t.swept_burned);
             }
             for &nonce in &open {
                 prop_assert!(settle_bound_holds(&s, nonce), "lease {} paid above rate × k × active time", nonce);

@@ -4,6 +4,7 @@ mod admin;
 mod config_init;
 mod device;
 mod fees;
+mod fees_sweep;
 mod fixture;
 mod guardian;
 mod lease;

@@ -132,18 +132,17 @@ fn every_instruction_fits_a_transaction() {
                 1,
             ),
         ),
+        ("lease_settle", client::lease_settle(key(), key(), key(), 1)),
         (
-            "lease_settle",
-            client::lease_settle(
-                key(),
-                key(),
+            "fees_sweep",
+            client::fees_sweep(
                 key(),
                 client::Deployment {
                     io_mint: key(),
                     treasury: key(),
                     treasury_owner: key(),
                 },
-                1,
+                client::Currency::Iosd,
             ),
         ),
         ("provider_claim", client::provider_claim(key(), key())),
@@ -159,11 +158,6 @@ fn every_instruction_fits_a_transaction() {
             "lease_settle_batch (1 lease)",
             client::lease_settle_batch(
                 key(),
-                client::Deployment {
-                    io_mint: key(),
-                    treasury: key(),
-                    treasury_owner: key(),
-                },
                 &[client::BatchEntry {
                     lease: key(),
                     provider_owner: key(),

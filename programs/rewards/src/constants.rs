@@ -2,6 +2,11 @@
 
 /// Seed of the configuration PDA: `[SEED_CONFIG]`. The config owns the block-reward vault.
 pub const SEED_CONFIG: &[u8] = b"config";
+/// The configuration PDA and its bump, derived at compile time: every instruction but
+/// `config_init` checks the config against this address, a comparison instead of a
+/// `create_program_address`.
+pub const CONFIG_PDA: (anchor_lang::prelude::Pubkey, u8) =
+    io_common::singleton_pda(SEED_CONFIG, &crate::ID_CONST);
 
 /// Seed of the block-reward vault (an IO token account owned by the config):
 /// `[SEED_REWARD_VAULT]`.

@@ -212,8 +212,8 @@ impl TestContext {
         let result = self.svm.send_transaction(tx);
         self.svm.expire_blockhash();
         match &result {
-            Ok(meta) => crate::cu_log::record(&meta.logs, true),
-            Err(failed) => crate::cu_log::record(&failed.meta.logs, false),
+            Ok(meta) => crate::cu_log::record(&meta.logs, true, instructions),
+            Err(failed) => crate::cu_log::record(&failed.meta.logs, false, instructions),
         }
         match result {
             Ok(meta) => Ok(Executed { meta, account_keys }),

@@ -44,6 +44,28 @@ impl TestContext {
         spl_associated_token_account_interface::address::get_associated_token_address(owner, mint)
     }
 
+    /// Transfers `amount` from `source` to `destination` with a plain SPL Token `Transfer`
+    /// signed by the source's `owner`: the compute units every cost in the SBF report is
+    /// compared with.
+    pub fn transfer_tokens(
+        &mut self,
+        source: &Pubkey,
+        destination: &Pubkey,
+        owner: &Keypair,
+        amount: u64,
+    ) -> crate::Outcome {
+        let ix = spl_token_interface::instruction::transfer(
+            &spl_token_interface::ID,
+            source,
+            destination,
+            &owner.pubkey(),
+            &[],
+            amount,
+        )
+        .expect("valid transfer");
+        self.send(&[ix], &[owner])
+    }
+
     /// Mints `amount` IO base units into `account`.
     pub fn mint_io(&mut self, account: &Pubkey, amount: u64) {
         let (mint, authority) = (self.io_mint, self.mint_authority.insecure_clone());

@@ -1,4 +1,5 @@
-//! Builders of the lease instructions: open, top up, settle (one or a batch), close, finalise.
+//! Builders of the lease instructions: open, top up, settle (one or a batch), close, finalise,
+//! and the sweep of the fees they accrue.
 
 use super::*;
 
@@ -26,10 +27,7 @@ pub fn lease_open(
             gpu_class,
             lease: lease_address(&device, nonce),
             renter_funds: deployment.renter_funds(&renter, currency),
-            treasury: deployment.treasury,
-            treasury_holder: crate::iosd::holder_address(&deployment.treasury_owner),
             lease_vault: lease_vault_address(),
-            io_mint: deployment.io_mint,
             price_update,
             iosd: iosd_accounts(),
             system_program: SYSTEM_PROGRAM,
@@ -69,7 +67,6 @@ pub fn lease_settle(
     settler: Pubkey,
     lease: Pubkey,
     provider_owner: Pubkey,
-    deployment: Deployment,
     cumulative_gpu_secs: u64,
 ) -> Instruction {
     instruction(
@@ -78,6 +75,22 @@ pub fn lease_settle(
             config: config_address(),
             lease,
             provider: provider_address(&provider_owner),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::LeaseSettle {
+            cumulative_gpu_secs,
+        },
+    )
+}
+
+/// `fees_sweep`: burns the burn share of the fees the leases accrued in `currency` and pays the
+/// rest to the deployment's treasury, its IOSD holder for IOSD. `sweeper` is anyone.
+pub fn fees_sweep(sweeper: Pubkey, deployment: Deployment, currency: Currency) -> Instruction {
+    instruction(
+        program::accounts::FeesSweep {
+            sweeper,
+            config: config_address(),
             treasury: deployment.treasury,
             treasury_holder: crate::iosd::holder_address(&deployment.treasury_owner),
             lease_vault: lease_vault_address(),
@@ -86,9 +99,7 @@ pub fn lease_settle(
             event_authority: event_authority(),
             program: ID,
         },
-        program::instruction::LeaseSettle {
-            cumulative_gpu_secs,
-        },
+        program::instruction::FeesSweep { currency },
     )
 }
 
@@ -162,21 +173,12 @@ pub fn lease_settle_batch_compute_units(leases: usize) -> u32 {
 /// `lease_settle_batch`: the entries' accounts follow as remaining accounts (lease and
 /// provider, both writable), in order. Batches above about 22 leases need more compute units
 /// than the default: see [`lease_settle_batch_compute_units`].
-pub fn lease_settle_batch(
-    settler: Pubkey,
-    deployment: Deployment,
-    entries: &[BatchEntry],
-) -> Instruction {
+pub fn lease_settle_batch(settler: Pubkey, entries: &[BatchEntry]) -> Instruction {
     use anchor_lang::solana_program::instruction::AccountMeta;
     let mut ix = instruction(
         program::accounts::LeaseSettleBatch {
             settler,
             config: config_address(),
-            treasury: deployment.treasury,
-            treasury_holder: crate::iosd::holder_address(&deployment.treasury_owner),
-            lease_vault: lease_vault_address(),
-            io_mint: deployment.io_mint,
-            iosd: iosd_accounts(),
             event_authority: event_authority(),
             program: ID,
         },

@@ -22,7 +22,9 @@ pub use program::constants::{
     SEED_DEVICE, SEED_GPU_CLASS, SEED_LEASE_VAULT, SEED_PROVIDER, SEED_SLASH, SEED_SLASH_ESCROW,
     SEED_STAKE_VAULT,
 };
-pub use program::state::{Device, GpuClass, Provider, Slash, required_stake};
+pub use program::state::{
+    AccruedFees, Device, EscrowTotals, GpuClass, Provider, Slash, required_stake,
+};
 pub use program::{
     Currency, DeviceSpec, GpuClassTerms, KeySet, MarketParams, PauseClass, Pool, Role, events,
 };

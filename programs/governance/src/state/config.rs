@@ -113,13 +113,15 @@ pub struct GovernanceConfig {
 }
 
 impl GovernanceConfig {
-    /// The governance PDA: the signer of executed proposals.
+    /// The governance PDA: the signer of executed proposals (a compile-time constant; the
+    /// stored bump must be its bump).
     pub fn governance_address(&self) -> Result<Pubkey> {
-        Pubkey::create_program_address(
-            &[crate::constants::SEED_GOVERNANCE, &[self.governance_bump]],
-            &crate::ID,
-        )
-        .map_err(|_| error!(GovernanceError::InvariantViolated))
+        require_eq!(
+            self.governance_bump,
+            crate::constants::GOVERNANCE_PDA.1,
+            GovernanceError::InvariantViolated
+        );
+        Ok(crate::constants::GOVERNANCE_PDA.0)
     }
 
     /// The current and pending keys of `role`.

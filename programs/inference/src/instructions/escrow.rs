@@ -6,7 +6,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 use io_common::PdaVault;
-use iosd::spender_cpi::{Escrows, IosdAccounts, IosdAccountsBumps};
+use iosd::spender_cpi::{Escrows, IosdAccounts};
 
 use crate::constants::SEED_CONFIG;
 use crate::error::InferenceError;
@@ -27,17 +27,18 @@ pub fn io_vault<'info>(
     }
 }
 
-/// The program's two escrows: its IOSD escrow (through `iosd`) and its IO vault.
+/// The program's two escrows: its IOSD escrow (through `iosd`, whose spender must be the one the
+/// config stores) and its IO vault.
 pub fn escrows<'info>(
     config: &Account<'info, InferenceConfig>,
     io_vault: AccountInfo<'info>,
     iosd: &IosdAccounts<'info>,
-    bumps: &IosdAccountsBumps,
-) -> Escrows<'info> {
+) -> Result<Escrows<'info>> {
     iosd.escrows(
-        bumps,
+        &config.iosd_spender,
         self::io_vault(config, &io_vault, &iosd.token_program),
     )
+    .ok_or_else(|| error!(InferenceError::SpenderMismatch))
 }
 
 /// Checks that a user's token account is of `currency`'s mint.

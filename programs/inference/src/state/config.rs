@@ -2,6 +2,7 @@
 //! per deployment).
 
 use anchor_lang::prelude::*;
+use iosd::spender_cpi::Spender;
 
 use io_common::{Pause, Role, RoleSlot};
 
@@ -53,6 +54,8 @@ pub struct InferenceConfig {
     pub iosd_mint: Pubkey,
     /// IO of IO sessions and model owners' unclaimed IO (a token account owned by this config).
     pub io_vault: Pubkey,
+    /// This program's spender PDA in iosd, owner of its IOSD escrow, with its bump.
+    pub iosd_spender: Spender,
     pub escrowed: EscrowTotals,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],

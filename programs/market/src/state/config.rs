@@ -8,7 +8,8 @@ use crate::constants::{
     ACCOUNT_VERSION, MAX_APPEAL_WINDOW_SECS, MAX_COOLDOWN_SECS, MAX_SLASH_CAP_BPS,
 };
 use crate::error::MarketError;
-use io_common::EscrowTotals;
+use io_common::{AccruedFees, EscrowTotals};
+use iosd::spender_cpi::Spender;
 
 /// The parameters the authority sets (at `config_init`, then `params_set`).
 #[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +135,8 @@ pub struct MarketConfig {
     pub slash_escrow: Pubkey,
     /// IO deposits of IO-funded leases and providers' unclaimed IO earnings.
     pub lease_vault: Pubkey,
+    /// This program's spender PDA in iosd, owner of its IOSD escrow, with its bump.
+    pub iosd_spender: Spender,
     pub params: MarketParams,
     /// The pause of each `PauseClass`: its end, and when the guardian may pause it again.
     pub pauses: [Pause; PAUSE_CLASSES],
@@ -149,6 +152,11 @@ pub struct MarketConfig {
     pub payout_bucket_usd_micros: u64,
     pub payout_bucket_updated_at: i64,
     pub escrowed: EscrowTotals,
+    /// Fees taken by leases and not yet swept (`fees_sweep`): their tokens are still in the
+    /// escrows, beside `escrowed`.
+    pub fees: AccruedFees,
+    /// Fees swept over the deployment's life: burned, and paid to the treasury.
+    pub fees_swept: AccruedFees,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }

@@ -16,4 +16,4 @@ pub use slash::*;
 
 /// The escrowed currencies, their totals, the pause and the roles are io-common's, shared with
 /// the other programs.
-pub use io_common::{Currency, EscrowTotals, Pause, Role};
+pub use io_common::{AccruedFees, Currency, EscrowTotals, Pause, Role};

@@ -12,7 +12,7 @@ pub use role_accept::*;
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::GovernanceError;
 use crate::state::GovernanceConfig;
 
@@ -23,8 +23,7 @@ pub struct AuthorityChange<'info> {
     pub authority: Signer<'info>,
     #[account(
         mut,
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = authority @ GovernanceError::NotAuthority,
     )]
     pub config: Account<'info, GovernanceConfig>,

@@ -6,7 +6,7 @@
 use anchor_lang::prelude::*;
 use io_common::Role;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::GovernanceError;
 use crate::events::RoleAccepted;
 use crate::state::GovernanceConfig;
@@ -15,7 +15,7 @@ use crate::state::GovernanceConfig;
 #[derive(Accounts)]
 pub struct RoleAccept<'info> {
     pub pending: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
 }
 

@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 
 use super::{check_lockup_end, position_event};
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::GovernanceError;
 use crate::state::{GovernanceConfig, Position};
 
@@ -12,7 +12,7 @@ use crate::state::{GovernanceConfig, Position};
 #[derive(Accounts)]
 pub struct PositionExtend<'info> {
     pub owner: Signer<'info>,
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
     #[account(mut, has_one = owner @ GovernanceError::NotPositionOwner)]
     pub position: Account<'info, Position>,

@@ -5,7 +5,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Token, TokenAccount, Transfer};
 
 use super::{check_lockup_end, position_event};
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_POSITION};
+use crate::constants::{ACCOUNT_VERSION, CONFIG_PDA, SEED_POSITION};
 use crate::error::GovernanceError;
 use crate::state::{GovernanceConfig, Position};
 
@@ -15,7 +15,7 @@ use crate::state::{GovernanceConfig, Position};
 pub struct PositionOpen<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
     /// CHECK: seeds checked here; created by `handle`, which refuses an existing account.
     #[account(mut, seeds = [SEED_POSITION, owner.key().as_ref(), &id.to_le_bytes()], bump)]

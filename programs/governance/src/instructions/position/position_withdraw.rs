@@ -5,7 +5,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Token, TokenAccount, Transfer};
 
 use super::position_event;
-use crate::constants::SEED_CONFIG;
+use crate::constants::{CONFIG_PDA, SEED_CONFIG};
 use crate::error::GovernanceError;
 use crate::state::{GovernanceConfig, Position};
 
@@ -14,7 +14,7 @@ use crate::state::{GovernanceConfig, Position};
 pub struct PositionWithdraw<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
     #[account(
         mut,

@@ -5,7 +5,7 @@ use anchor_lang::prelude::*;
 use anchor_lang::system_program::{self, Transfer};
 
 use super::proposal_event;
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_PROPOSAL};
+use crate::constants::{ACCOUNT_VERSION, CONFIG_PDA, SEED_PROPOSAL};
 use crate::error::GovernanceError;
 use crate::state::{GovernanceConfig, Position, Proposal, ProposalState};
 
@@ -14,7 +14,7 @@ use crate::state::{GovernanceConfig, Position, Proposal, ProposalState};
 pub struct ProposalCreate<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
     /// A position of the creator's, whose power qualifies it.
     #[account(constraint = position.owner == creator.key() @ GovernanceError::NotPositionOwner)]

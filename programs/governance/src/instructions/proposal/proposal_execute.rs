@@ -9,7 +9,7 @@
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
 
-use crate::constants::{SEED_CONFIG, SEED_GOVERNANCE};
+use crate::constants::{CONFIG_PDA, SEED_GOVERNANCE};
 use crate::error::GovernanceError;
 use crate::events::InstructionExecuted;
 use crate::state::{GovernanceConfig, Proposal, ProposalInstruction, ProposalState};
@@ -20,7 +20,7 @@ pub struct ProposalExecute<'info> {
     pub executor: Signer<'info>,
     /// Read-only: an executed instruction may change the config (a parameter proposal), and a
     /// writable copy here would overwrite that change when this instruction ends.
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
     #[account(mut)]
     pub proposal: Account<'info, Proposal>,

@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 
 use super::proposal_event;
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::GovernanceError;
 use crate::state::{GovernanceConfig, ProposalState};
 
@@ -12,7 +12,7 @@ use crate::state::{GovernanceConfig, ProposalState};
 #[derive(Accounts)]
 pub struct ProposalSignOff<'info> {
     pub creator: Signer<'info>,
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
     #[account(mut, has_one = creator @ GovernanceError::NotProposalCreator)]
     pub proposal: Account<'info, crate::state::Proposal>,

@@ -9,7 +9,7 @@
 use anchor_lang::prelude::*;
 
 use super::proposal_event;
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::GovernanceError;
 use crate::state::{GovernanceConfig, Proposal, ProposalState};
 
@@ -19,8 +19,7 @@ pub struct ProposalVeto<'info> {
     pub guardian: Signer<'info>,
     #[account(
         mut,
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = guardian @ GovernanceError::NotGuardian,
     )]
     pub config: Account<'info, GovernanceConfig>,

@@ -5,7 +5,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_VOTE};
+use crate::constants::{ACCOUNT_VERSION, CONFIG_PDA, SEED_VOTE};
 use crate::error::GovernanceError;
 use crate::events::VoteCast as VoteCastEvent;
 use crate::state::{GovernanceConfig, Position, Proposal, ProposalState, VoteChoice, VoteMarker};
@@ -15,7 +15,7 @@ use crate::state::{GovernanceConfig, Position, Proposal, ProposalState, VoteChoi
 pub struct VoteCast<'info> {
     #[account(mut)]
     pub voter: Signer<'info>,
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
     #[account(mut)]
     pub proposal: Account<'info, Proposal>,

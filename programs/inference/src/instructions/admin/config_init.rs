@@ -97,6 +97,7 @@ impl ConfigInit<'_> {
             io_mint: accounts.io_mint.key(),
             iosd_mint: accounts.iosd_mint.key(),
             io_vault: accounts.io_vault.key(),
+            iosd_spender: iosd::spender_cpi::Spender::find(&crate::ID),
             escrowed: EscrowTotals::default(),
             reserved: [0; 64],
         };

@@ -13,7 +13,7 @@ pub use role_accept::*;
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::InferenceError;
 use crate::state::InferenceConfig;
 
@@ -24,8 +24,7 @@ pub struct AuthorityChange<'info> {
     pub authority: Signer<'info>,
     #[account(
         mut,
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = authority @ InferenceError::NotAuthority,
     )]
     pub config: Account<'info, InferenceConfig>,

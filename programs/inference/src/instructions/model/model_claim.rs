@@ -5,7 +5,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::InferenceError;
 use crate::events::ModelClaimed;
 use crate::instructions::escrow::*;
@@ -15,7 +15,7 @@ use crate::state::{Currency, InferenceConfig, Model};
 #[derive(Accounts)]
 pub struct ModelClaim<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
     #[account(mut, has_one = owner @ InferenceError::NotModelOwner)]
     pub model: Account<'info, Model>,
@@ -46,8 +46,7 @@ impl ModelClaim<'_> {
             &ctx.accounts.config,
             ctx.accounts.io_vault.to_account_info(),
             &ctx.accounts.iosd,
-            &ctx.bumps.iosd,
-        )
+        )?
         .pay(currency, &accounts.destination.to_account_info(), amount)?;
         let model = &mut ctx.accounts.model;
         *model.earned_mut(currency) = 0;

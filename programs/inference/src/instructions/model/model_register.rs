@@ -3,7 +3,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_MODEL};
+use crate::constants::{ACCOUNT_VERSION, CONFIG_PDA, SEED_MODEL};
 use crate::error::InferenceError;
 use crate::events::ModelRegistered;
 use crate::state::{InferenceConfig, Model, ModelTerms};
@@ -15,7 +15,7 @@ pub struct ModelRegister<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
     /// Read for its count of sessions ever opened, this model's first session nonce.
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
     /// CHECK: seeds checked here; created by `handle`, which refuses an existing account.
     #[account(mut, seeds = [SEED_MODEL, owner.key().as_ref(), model_id.as_ref()], bump)]

@@ -6,7 +6,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::InferenceError;
 use crate::events::InferencePaid;
 use crate::instructions::escrow::*;
@@ -16,7 +16,7 @@ use crate::state::{InferenceConfig, Model, split_totals};
 #[derive(Accounts)]
 pub struct InferencePay<'info> {
     pub user: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
     #[account(mut)]
     pub model: Account<'info, Model>,
@@ -57,8 +57,7 @@ impl InferencePay<'_> {
             &ctx.accounts.config,
             ctx.accounts.io_vault.to_account_info(),
             &ctx.accounts.iosd,
-            &ctx.bumps.iosd,
-        );
+        )?;
         let currency = terms.currency;
         escrows.take(
             currency,

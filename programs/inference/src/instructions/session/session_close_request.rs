@@ -9,7 +9,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::InferenceError;
 use crate::events::SessionCloseRequested;
 use crate::state::{InferenceConfig, Model, Session};
@@ -18,7 +18,7 @@ use crate::state::{InferenceConfig, Model, Session};
 #[derive(Accounts)]
 pub struct SessionCloseRequest<'info> {
     pub requester: Signer<'info>,
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
     #[account(mut, has_one = model @ InferenceError::SessionMismatch)]
     pub session: Account<'info, Session>,

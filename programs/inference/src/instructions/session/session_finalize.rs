@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::InferenceError;
 use crate::events::SessionFinalized;
 use crate::instructions::escrow::*;
@@ -14,7 +14,7 @@ use crate::state::{InferenceConfig, Model, Session};
 #[derive(Accounts)]
 pub struct SessionFinalize<'info> {
     pub anyone: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
     #[account(
         mut,
@@ -58,8 +58,7 @@ impl SessionFinalize<'_> {
             &ctx.accounts.config,
             ctx.accounts.io_vault.to_account_info(),
             &ctx.accounts.iosd,
-            &ctx.bumps.iosd,
-        )
+        )?
         .pay(currency, &accounts.user_funds.to_account_info(), refund)?;
         let (settled, owed) = (session.settled, session.owed);
 

@@ -6,7 +6,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_SESSION};
+use crate::constants::{ACCOUNT_VERSION, CONFIG_PDA, SEED_SESSION};
 use crate::error::InferenceError;
 use crate::events::SessionOpened;
 use crate::instructions::escrow::*;
@@ -26,7 +26,7 @@ pub struct SessionOpen<'info> {
     /// Funds the session and pays its rent.
     #[account(mut)]
     pub user: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, InferenceConfig>>,
     #[account(mut)]
     pub model: Box<Account<'info, Model>>,
@@ -113,8 +113,7 @@ impl SessionOpen<'_> {
             &ctx.accounts.config,
             ctx.accounts.io_vault.to_account_info(),
             &ctx.accounts.iosd,
-            &ctx.bumps.iosd,
-        )
+        )?
         .take(
             terms.currency,
             &accounts.user.to_account_info(),

@@ -12,7 +12,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::InferenceError;
 use crate::instructions::escrow::*;
 use crate::instructions::session::{receipt, settlement};
@@ -23,7 +23,7 @@ use crate::state::{InferenceConfig, Model, Session};
 pub struct SessionSettle<'info> {
     /// Anyone; usually the provider's gateway. Pays the fee only.
     pub submitter: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
     #[account(
         mut,
@@ -67,8 +67,7 @@ impl SessionSettle<'_> {
             &ctx.accounts.config,
             ctx.accounts.io_vault.to_account_info(),
             &ctx.accounts.iosd,
-            &ctx.bumps.iosd,
-        );
+        )?;
         let accounts = &mut ctx.accounts;
         let session = &mut accounts.session;
         session.owed = receipt.cumulative_amount;

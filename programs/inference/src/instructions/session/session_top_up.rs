@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::InferenceError;
 use crate::events::SessionToppedUp;
 use crate::instructions::escrow::*;
@@ -15,7 +15,7 @@ use crate::state::{InferenceConfig, Model, Session};
 #[derive(Accounts)]
 pub struct SessionTopUp<'info> {
     pub user: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, InferenceConfig>>,
     #[account(
         mut,
@@ -55,8 +55,7 @@ impl SessionTopUp<'_> {
             &ctx.accounts.config,
             ctx.accounts.io_vault.to_account_info(),
             &ctx.accounts.iosd,
-            &ctx.bumps.iosd,
-        );
+        )?;
         escrows.take(
             currency,
             &ctx.accounts.user.to_account_info(),

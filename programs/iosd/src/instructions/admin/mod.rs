@@ -17,7 +17,7 @@ pub use role_accept::*;
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::IosdError;
 use crate::state::IosdConfig;
 
@@ -28,8 +28,7 @@ pub struct AuthorityChange<'info> {
     pub authority: Signer<'info>,
     #[account(
         mut,
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = authority @ IosdError::NotAuthority,
     )]
     pub config: Account<'info, IosdConfig>,

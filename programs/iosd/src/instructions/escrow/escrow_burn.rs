@@ -5,7 +5,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{Mint, Token, TokenAccount};
 
 use super::spender::require_spender;
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::IosdError;
 use crate::events::EscrowBurned;
 use crate::state::IosdConfig;
@@ -19,7 +19,7 @@ pub struct EscrowBurn<'info> {
     /// also makes Anchor's CPI client mark it as a signer.
     #[account(signer @ IosdError::SpenderNotSigner)]
     pub spender: UncheckedAccount<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, IosdConfig>,
     #[account(mut, address = config.iosd_mint @ IosdError::ConfigAccountMismatch)]
     pub iosd_mint: Account<'info, Mint>,

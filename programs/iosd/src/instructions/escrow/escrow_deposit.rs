@@ -6,7 +6,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{Token, TokenAccount};
 
 use super::spender::require_spender;
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::IosdError;
 use crate::events::EscrowDeposited;
 use crate::state::IosdConfig;
@@ -22,7 +22,7 @@ pub struct EscrowDeposit<'info> {
     pub spender: UncheckedAccount<'info>,
     /// Owner of the source holder account (the renter).
     pub owner: Signer<'info>,
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, IosdConfig>,
     /// CHECK: must be the configured IOSD mint (thaw and freeze name it).
     #[account(address = config.iosd_mint @ IosdError::ConfigAccountMismatch)]

@@ -5,7 +5,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{Token, TokenAccount};
 
 use super::spender::require_spender;
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::IosdError;
 use crate::events::EscrowPaid;
 use crate::state::IosdConfig;
@@ -19,7 +19,7 @@ pub struct EscrowPay<'info> {
     /// also makes Anchor's CPI client mark it as a signer.
     #[account(signer @ IosdError::SpenderNotSigner)]
     pub spender: UncheckedAccount<'info>,
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, IosdConfig>,
     /// CHECK: must be the configured IOSD mint (thaw and freeze name it).
     #[account(address = config.iosd_mint @ IosdError::ConfigAccountMismatch)]

@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::Token;
 
-use crate::constants::{SEED_CONFIG, SEED_HOLDER};
+use crate::constants::{CONFIG_PDA, SEED_HOLDER};
 use crate::error::IosdError;
 use crate::events::HolderOpened;
 use crate::state::IosdConfig;
@@ -21,7 +21,7 @@ pub struct HolderOpen<'info> {
     /// CHECK: seeds checked here; `handle` refuses an account that already exists.
     #[account(mut, seeds = [SEED_HOLDER, owner.key().as_ref()], bump)]
     pub holder: UncheckedAccount<'info>,
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, IosdConfig>,
     /// CHECK: must be the configured IOSD mint.
     #[account(address = config.iosd_mint @ IosdError::ConfigAccountMismatch)]

@@ -6,7 +6,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Mint, Token, TokenAccount, Transfer};
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::IosdError;
 use crate::events::IosdMinted;
 use crate::price;
@@ -32,7 +32,7 @@ pub enum MintAmount {
 #[derive(Accounts)]
 pub struct IosdMint<'info> {
     pub user: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, IosdConfig>>,
     /// CHECK: decoded and checked by `price::fresh_price` (owner, discriminator, feed, level,
     /// age, sign, exponent).

@@ -11,7 +11,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{Mint, Token, TokenAccount};
 
-use crate::constants::{COLLATERAL_RATIO_ONE_BPS, SEED_CONFIG};
+use crate::constants::{COLLATERAL_RATIO_ONE_BPS, CONFIG_PDA};
 use crate::error::IosdError;
 use crate::events::IosdRedeemed;
 use crate::price::{self, PriceReading};
@@ -23,7 +23,7 @@ use crate::token_ops::{TokenOps, require_holder};
 pub struct IosdRedeem<'info> {
     /// Owner of the holder account: a wallet, or an allowed program's spender PDA by CPI.
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, IosdConfig>>,
     /// CHECK: decoded and checked by `price::read_price`.
     pub price_update: UncheckedAccount<'info>,

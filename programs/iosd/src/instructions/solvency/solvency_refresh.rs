@@ -5,7 +5,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{Mint, TokenAccount};
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::IosdError;
 use crate::events::SolvencyRefreshed;
 use crate::price::{self, PriceReading};
@@ -14,7 +14,7 @@ use crate::state::{IosdConfig, SolvencyState};
 #[event_cpi]
 #[derive(Accounts)]
 pub struct SolvencyRefresh<'info> {
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, IosdConfig>,
     /// CHECK: decoded and checked by `price::read_price`.
     pub price_update: UncheckedAccount<'info>,

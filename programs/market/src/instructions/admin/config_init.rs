@@ -3,7 +3,8 @@
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::{Mint, Token, TokenAccount};
-use io_common::MAX_ROLE_KEYS;
+use io_common::{AccruedFees, MAX_ROLE_KEYS};
+use iosd::spender_cpi::Spender;
 
 use crate::constants::{
     ACCOUNT_VERSION, IO_DECIMALS, SEED_CONFIG, SEED_LEASE_VAULT, SEED_SLASH_ESCROW,
@@ -122,6 +123,7 @@ impl<'info> ConfigInit<'info> {
             stake_vault: accounts.stake_vault.key(),
             slash_escrow: accounts.slash_escrow.key(),
             lease_vault: accounts.lease_vault.key(),
+            iosd_spender: Spender::find(&crate::ID),
             params: args.params,
             pauses: [Pause::default(); PAUSE_CLASSES],
             stake: StakeTotals::default(),
@@ -132,6 +134,8 @@ impl<'info> ConfigInit<'info> {
             payout_bucket_usd_micros: 0,
             payout_bucket_updated_at: 0,
             escrowed: EscrowTotals::default(),
+            fees: AccruedFees::default(),
+            fees_swept: AccruedFees::default(),
             reserved: [0; 64],
         };
         config.invariant()?;

@@ -6,7 +6,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::PauseChanged;
 use crate::state::{MarketConfig, PauseClass};
@@ -17,8 +17,7 @@ pub struct GuardianPause<'info> {
     pub guardian: Signer<'info>,
     #[account(
         mut,
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = guardian @ MarketError::NotGuardian,
     )]
     pub config: Account<'info, MarketConfig>,

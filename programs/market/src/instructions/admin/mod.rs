@@ -15,7 +15,7 @@ pub use role_accept::*;
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::state::MarketConfig;
 
@@ -26,8 +26,7 @@ pub struct AuthorityChange<'info> {
     pub authority: Signer<'info>,
     #[account(
         mut,
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = authority @ MarketError::NotAuthority,
     )]
     pub config: Account<'info, MarketConfig>,

@@ -3,7 +3,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::DeviceClosed;
 use crate::state::{Device, GpuClass, MarketConfig, Provider};
@@ -12,7 +12,7 @@ use crate::state::{Device, GpuClass, MarketConfig, Provider};
 #[derive(Accounts)]
 pub struct DeviceClose<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Box<Account<'info, Provider>>,

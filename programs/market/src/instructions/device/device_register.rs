@@ -3,7 +3,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_DEVICE};
+use crate::constants::{ACCOUNT_VERSION, CONFIG_PDA, SEED_DEVICE};
 use crate::error::MarketError;
 use crate::events::DeviceRegistered;
 use crate::state::{
@@ -16,7 +16,7 @@ pub struct DeviceRegister<'info> {
     /// The provider's owner; pays the rent.
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Box<Account<'info, Provider>>,

@@ -19,7 +19,7 @@ use crate::state::{Device, GpuClass, Provider};
 pub struct DeviceChange<'info> {
     pub owner: Signer<'info>,
     #[account(has_one = owner @ MarketError::NotProviderOwner)]
-    pub provider: Account<'info, Provider>,
+    pub provider: Box<Account<'info, Provider>>,
     #[account(
         mut,
         has_one = provider @ MarketError::DeviceProviderMismatch,
@@ -27,6 +27,6 @@ pub struct DeviceChange<'info> {
     )]
     pub device: Account<'info, Device>,
     pub gpu_class: Account<'info, GpuClass>,
-    #[account(seeds = [crate::constants::SEED_CONFIG], bump = config.bump)]
-    pub config: Account<'info, crate::state::MarketConfig>,
+    #[account(address = crate::constants::CONFIG_PDA.0)]
+    pub config: Box<Account<'info, crate::state::MarketConfig>>,
 }

@@ -9,7 +9,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
 use super::*;
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::LeaseFinalized;
 use crate::state::{Device, Lease, MarketConfig, PauseClass};
@@ -18,7 +18,7 @@ use crate::state::{Device, Lease, MarketConfig, PauseClass};
 #[derive(Accounts)]
 pub struct LeaseFinalize<'info> {
     pub anyone: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(
         mut,
@@ -65,8 +65,7 @@ impl LeaseFinalize<'_> {
             &ctx.accounts.config,
             ctx.accounts.lease_vault.to_account_info(),
             &ctx.accounts.iosd,
-            &ctx.bumps.iosd,
-        )
+        )?
         .pay(
             currency,
             &ctx.accounts.renter_funds.to_account_info(),

@@ -1,14 +1,15 @@
 //! `lease_open`: a renter takes k GPUs of an available, fully staked device at the price-book
 //! rate (locked, with a limit against a concurrent price change), funding the escrow in IOSD or
 //! in IO at an oracle quote locked now (`quote::io_quote`, with a limit of the renter's). The
-//! reservation fee is taken at once in the lease's currency (not refundable): its burn share
-//! burned, the rest to the treasury (its IOSD holder, or the treasury IO account).
+//! reservation fee is taken at once in the lease's currency (not refundable) and accrues in the
+//! config with the settlements' fees: `fees_sweep` burns its burn share and pays the rest to the
+//! treasury (its IOSD holder, or the treasury IO account).
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
 use super::*;
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_LEASE};
+use crate::constants::{ACCOUNT_VERSION, CONFIG_PDA, SEED_LEASE};
 use crate::error::MarketError;
 use crate::events::LeaseOpened;
 use crate::math::split_fee;
@@ -43,7 +44,7 @@ pub struct LeaseOpen<'info> {
     /// Pays the deposit and the lease account's rent.
     #[account(mut)]
     pub renter: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut, has_one = gpu_class @ MarketError::GpuClassMismatch)]
     pub device: Box<Account<'info, Device>>,
@@ -59,17 +60,8 @@ pub struct LeaseOpen<'info> {
     /// account the renter may spend from (IO lease).
     #[account(mut)]
     pub renter_funds: Box<Account<'info, TokenAccount>>,
-    /// Receives the IO fees' treasury share.
-    #[account(mut, address = config.treasury @ MarketError::ConfigAccountMismatch)]
-    pub treasury: Box<Account<'info, TokenAccount>>,
-    /// The IOSD holder account of the treasury's owner: receives the IOSD fees' treasury share.
-    #[account(mut)]
-    pub treasury_holder: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
     pub lease_vault: Box<Account<'info, TokenAccount>>,
-    /// CHECK: the IO mint (address checked), writable for burning IO fees.
-    #[account(mut, address = config.io_mint @ MarketError::IoMintMismatch)]
-    pub io_mint: UncheckedAccount<'info>,
     /// CHECK: IO leases only: a Pyth `PriceUpdateV2` of iosd's feed, checked by
     /// `quote::io_quote`.
     pub price_update: Option<UncheckedAccount<'info>>,
@@ -101,7 +93,6 @@ impl LeaseOpen<'_> {
             self.gpu_class.terms.usd_per_gpu_hour_micros <= args.max_rate_usd_per_gpu_hour_micros,
             MarketError::RateAboveLimit
         );
-        require_owned_by(&self.treasury_holder, &self.treasury.owner)?;
         require!(
             io_common::is_uninitialized(&self.lease),
             MarketError::AlreadyInitialized
@@ -196,20 +187,15 @@ impl LeaseOpen<'_> {
             &ctx.accounts.config,
             ctx.accounts.lease_vault.to_account_info(),
             &ctx.accounts.iosd,
-            &ctx.bumps.iosd,
-        );
+        )?;
+        // The whole deposit goes into escrow; the reservation fee stays there, accrued for
+        // `fees_sweep`, so opening a lease moves tokens once.
         money.take(
             currency,
             &ctx.accounts.renter.to_account_info(),
             &ctx.accounts.renter_funds.to_account_info(),
             deposit,
         )?;
-        money.burn(currency, &ctx.accounts.io_mint.to_account_info(), fee.burn)?;
-        let treasury = match currency {
-            Currency::Iosd => ctx.accounts.treasury_holder.to_account_info(),
-            Currency::Io => ctx.accounts.treasury.to_account_info(),
-        };
-        money.pay(currency, &treasury, fee.treasury)?;
 
         let device = &mut ctx.accounts.device;
         device.gpus_leased = device
@@ -231,6 +217,10 @@ impl LeaseOpen<'_> {
         config
             .escrowed
             .credit(currency, lease.deposited)
+            .map_err(MarketError::from)?;
+        config
+            .fees
+            .accrue(currency, fee.burn, fee.treasury)
             .map_err(MarketError::from)?;
         config.bump_revision()?;
         config.invariant()?;

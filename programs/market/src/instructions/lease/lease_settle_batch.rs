@@ -1,41 +1,27 @@
 //! `lease_settle_batch`: a settler settles up to 32 leases in one transaction. Each lease names
 //! two remaining accounts (lease, provider, both writable) and one cumulative report. Providers'
-//! earnings are credited, not transferred (`provider_claim` pays them), so a lease costs no token
-//! CPI: the runtime's limit of 64 instructions per transaction would otherwise stop a batch at
-//! seven leases.
+//! earnings are credited, not transferred (`provider_claim` pays them), and fees accrue in the
+//! config (`fees_sweep` moves them), so a batch moves no tokens: the runtime's limit of 64
+//! instructions per transaction would otherwise stop a batch at seven leases.
 //! A lease that is closed, past its close grace, or whose report is not above what was settled
-//! is skipped with an event, so nobody can make the batch fail by closing one lease; any other
-//! bad report fails the whole transaction. Fees are burned and paid to the treasury once per
-//! currency.
+//! is skipped, so nobody can make the batch fail by closing one lease; any other bad report
+//! fails the whole transaction. One `LeaseBatchSettled` event lists every lease settled and
+//! skipped: an event is a CPI, and one per lease would cost about 3,000 units each.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token::TokenAccount;
 
 use super::*;
-use crate::constants::{MAX_SETTLE_BATCH, SEED_CONFIG};
+use crate::constants::{CONFIG_PDA, MAX_SETTLE_BATCH};
 use crate::error::MarketError;
-use crate::events::{LeaseSettlementSkipped, SkipReason};
-use crate::math::add;
-use crate::state::{Currency, KeySet, Lease, MarketConfig, PauseClass, Provider};
+use crate::events::{LeaseBatchSettled, LeaseSkip, SkipReason};
+use crate::state::{KeySet, Lease, MarketConfig, PauseClass, Provider};
 
 #[event_cpi]
 #[derive(Accounts)]
 pub struct LeaseSettleBatch<'info> {
     pub settler: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
-    /// Receives the IO fees' treasury share.
-    #[account(mut, address = config.treasury @ MarketError::ConfigAccountMismatch)]
-    pub treasury: Box<Account<'info, TokenAccount>>,
-    /// The IOSD holder account of the treasury's owner.
-    #[account(mut)]
-    pub treasury_holder: Box<Account<'info, TokenAccount>>,
-    #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
-    pub lease_vault: Box<Account<'info, TokenAccount>>,
-    /// CHECK: the IO mint (address checked), writable for burning IO fees.
-    #[account(mut, address = config.io_mint @ MarketError::IoMintMismatch)]
-    pub io_mint: UncheckedAccount<'info>,
-    pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
 /// Whether a lease is skipped, and why. A report is stale when it would pay nothing: not above
@@ -76,7 +62,6 @@ impl<'info> LeaseSettleBatch<'info> {
                 .contains(&accounts.settler.key()),
             MarketError::NotSettler
         );
-        require_owned_by(&accounts.treasury_holder, &accounts.treasury.owner)?;
         let remaining = ctx.remaining_accounts;
         require!(
             (1..=MAX_SETTLE_BATCH).contains(&cumulatives.len())
@@ -84,29 +69,25 @@ impl<'info> LeaseSettleBatch<'info> {
             MarketError::BatchShape
         );
 
-        let settler = ctx.accounts.settler.key();
-        // Fees to move once at the end, per currency: [IOSD, IO] × (burn, treasury).
-        let mut fees = [(0u64, 0u64); 2];
+        let mut settled = Vec::with_capacity(cumulatives.len());
+        let mut skipped = Vec::new();
         for (entry, &cumulative) in remaining.chunks_exact(2).zip(&cumulatives) {
             let [lease_info, provider_info] = entry else {
                 return err!(MarketError::BatchShape);
             };
+            let skip = |reason| LeaseSkip {
+                lease: lease_info.key(),
+                cumulative_gpu_secs: cumulative,
+                reason,
+            };
             if lease_info.owner != &crate::ID || lease_info.data_is_empty() {
-                emit_cpi!(LeaseSettlementSkipped {
-                    lease: lease_info.key(),
-                    cumulative_gpu_secs: cumulative,
-                    reason: SkipReason::Closed,
-                });
+                skipped.push(skip(SkipReason::Closed));
                 continue;
             }
             let mut lease: Account<'info, Lease> = Account::try_from(lease_info)?;
             require!(lease_info.is_writable, MarketError::LeaseMismatch);
             if let Some(reason) = skip_reason(&ctx.accounts.config, &lease, cumulative, now)? {
-                emit_cpi!(LeaseSettlementSkipped {
-                    lease: lease_info.key(),
-                    cumulative_gpu_secs: cumulative,
-                    reason,
-                });
+                skipped.push(skip(reason));
                 continue;
             }
             let mut provider: Account<'info, Provider> = Account::try_from(provider_info)?;
@@ -123,34 +104,17 @@ impl<'info> LeaseSettleBatch<'info> {
             // Written back now: a later entry of the same provider reloads these bytes.
             lease.exit(&crate::ID)?;
             provider.exit(&crate::ID)?;
-            let (burn, treasury) = &mut fees[usize::from(lease.currency == Currency::Io)];
-            *burn = add(*burn, paid.fee.burn)?;
-            *treasury = add(*treasury, paid.fee.treasury)?;
-            let event = settlement::settled_event(
-                lease_info.key(),
-                &lease,
-                settler,
-                &paid,
-                ctx.accounts.config.payout_bucket_usd_micros,
-            )?;
-            emit_cpi!(event);
-        }
-        let money = super::lease_escrows(
-            &ctx.accounts.config,
-            ctx.accounts.lease_vault.to_account_info(),
-            &ctx.accounts.iosd,
-            &ctx.bumps.iosd,
-        );
-        let io_mint = ctx.accounts.io_mint.to_account_info();
-        for (currency, (burn, treasury), destination) in [
-            (Currency::Iosd, fees[0], &ctx.accounts.treasury_holder),
-            (Currency::Io, fees[1], &ctx.accounts.treasury),
-        ] {
-            money.burn(currency, &io_mint, burn)?;
-            money.pay(currency, &destination.to_account_info(), treasury)?;
+            settled.push(settlement::batch_entry(lease_info.key(), &lease, &paid)?);
         }
         let config = &mut ctx.accounts.config;
         config.bump_revision()?;
-        config.invariant()
+        config.invariant()?;
+        emit_cpi!(LeaseBatchSettled {
+            settler: ctx.accounts.settler.key(),
+            settled,
+            skipped,
+            payout_bucket_usd_micros: ctx.accounts.config.payout_bucket_usd_micros,
+        });
+        Ok(())
     }
 }

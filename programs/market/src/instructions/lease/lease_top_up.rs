@@ -5,7 +5,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
 use super::*;
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::LeaseToppedUp;
 use crate::math::add;
@@ -15,7 +15,7 @@ use crate::state::{Lease, MarketConfig, PauseClass};
 #[derive(Accounts)]
 pub struct LeaseTopUp<'info> {
     pub renter: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut, has_one = renter @ MarketError::NotLeaseParty)]
     pub lease: Box<Account<'info, Lease>>,
@@ -44,8 +44,7 @@ impl LeaseTopUp<'_> {
             &ctx.accounts.config,
             ctx.accounts.lease_vault.to_account_info(),
             &ctx.accounts.iosd,
-            &ctx.bumps.iosd,
-        )
+        )?
         .take(
             currency,
             &ctx.accounts.renter.to_account_info(),

@@ -18,12 +18,13 @@ pub fn io_quote(iosd_config: &AccountInfo, price_update: &AccountInfo, now: i64)
         iosd::ID,
         MarketError::IosdConfigMismatch
     );
+    require_keys_eq!(
+        iosd_config.key(),
+        iosd::constants::CONFIG_PDA.0,
+        MarketError::IosdConfigMismatch
+    );
     let config = IosdConfig::try_deserialize(&mut &iosd_config.try_borrow_data()?[..])
         .map_err(|_| error!(MarketError::IosdConfigMismatch))?;
-    let expected =
-        Pubkey::create_program_address(&[iosd::constants::SEED_CONFIG, &[config.bump]], &iosd::ID)
-            .map_err(|_| error!(MarketError::IosdConfigMismatch))?;
-    require_keys_eq!(iosd_config.key(), expected, MarketError::IosdConfigMismatch);
 
     let data = price_update.try_borrow_data()?;
     let update = PriceUpdate::decode(price_update.owner, &data).map_err(MarketError::from)?;

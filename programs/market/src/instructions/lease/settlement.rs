@@ -1,10 +1,11 @@
 //! The settlement rules shared by `lease_settle` and `lease_settle_batch`: which reports are
-//! acceptable, what they pay, and the state they leave. No token movement here.
+//! acceptable, what they pay, and the state they leave. A settlement moves no tokens: the
+//! provider's part is credited to its earnings and the fee accrues in the config.
 
 use anchor_lang::prelude::*;
 
 use crate::error::MarketError;
-use crate::events::LeaseSettled;
+use crate::events::{LeaseSettled, LeaseSettlement};
 use crate::math::{FeeSplit, split_fee};
 use crate::math::{add, sub};
 use crate::state::{Currency, Lease, MarketConfig, PauseClass, Provider};
@@ -93,8 +94,8 @@ pub struct Settlement {
 /// open) to the provider's earnings in the lease's currency (claimed later with
 /// `provider_claim` or `provider_claim_io_earnings`, so a settlement moves no tokens for the
 /// provider), counts its USD value (rounded up) against the outflow bucket, records the totals
-/// and pauses the lease on low runway. The caller moves the fee and bumps the config's
-/// revision.
+/// and pauses the lease on low runway. The fee accrues in the config for `fees_sweep`; the
+/// caller bumps the config's revision.
 pub fn apply(
     config: &mut MarketConfig,
     lease: &mut Lease,
@@ -155,15 +156,41 @@ pub fn apply(
     *earned = add(*earned, to_provider)?;
     provider.bump_revision()?;
     provider.invariant()?;
-    // The provider's part stays in escrow until claimed; only the fee leaves it.
+    // Nothing moves: the provider's part stays in escrow until claimed, and the fee stays there
+    // too, owed to the burn and the treasury until `fees_sweep` moves it.
     config
         .escrowed
         .debit(lease.currency, fee.fee)
+        .map_err(MarketError::from)?;
+    config
+        .fees
+        .accrue(lease.currency, fee.burn, fee.treasury)
         .map_err(MarketError::from)?;
     Ok(Settlement {
         due,
         to_provider,
         fee,
+    })
+}
+
+/// One batch entry of an applied settlement.
+pub fn batch_entry(
+    lease_key: Pubkey,
+    lease: &Lease,
+    settlement: &Settlement,
+) -> Result<LeaseSettlement> {
+    Ok(LeaseSettlement {
+        lease: lease_key,
+        currency: lease.currency,
+        cumulative_gpu_secs: lease.settled_gpu_secs,
+        paid: settlement.due,
+        to_provider: settlement.to_provider,
+        fee: settlement.fee.fee,
+        burned: settlement.fee.burn,
+        total_paid: lease.paid,
+        remaining: lease.remaining()?,
+        paused: lease.paused_at != 0,
+        revision: lease.revision,
     })
 }
 

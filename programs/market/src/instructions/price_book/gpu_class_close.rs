@@ -3,7 +3,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::GpuClassClosed;
 use crate::state::{GpuClass, MarketConfig};
@@ -13,8 +13,7 @@ use crate::state::{GpuClass, MarketConfig};
 pub struct GpuClassClose<'info> {
     pub authority: Signer<'info>,
     #[account(
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = authority @ MarketError::NotAuthority,
     )]
     pub config: Account<'info, MarketConfig>,

@@ -2,7 +2,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_GPU_CLASS};
+use crate::constants::{ACCOUNT_VERSION, CONFIG_PDA, SEED_GPU_CLASS};
 use crate::error::MarketError;
 use crate::events::GpuClassSet;
 use crate::state::{GpuClass, GpuClassTerms, MarketConfig};
@@ -16,8 +16,7 @@ pub struct GpuClassCreate<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
     #[account(
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = authority @ MarketError::NotAuthority,
     )]
     pub config: Account<'info, MarketConfig>,

@@ -10,7 +10,7 @@ pub use gpu_class_create::*;
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::state::{GpuClass, MarketConfig};
 
@@ -20,8 +20,7 @@ use crate::state::{GpuClass, MarketConfig};
 pub struct GpuClassChange<'info> {
     pub authority: Signer<'info>,
     #[account(
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = authority @ MarketError::NotAuthority,
     )]
     pub config: Account<'info, MarketConfig>,

@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::ProviderClaimed;
 use crate::instructions::lease::*;
@@ -20,7 +20,7 @@ pub struct ProviderClaim<'info> {
     /// The IOSD holder of the provider's `iosd_payout_owner`.
     #[account(mut)]
     pub provider_holder: Box<Account<'info, TokenAccount>>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
@@ -33,7 +33,7 @@ impl ProviderClaim<'_> {
             &ctx.accounts.provider_holder,
             &ctx.accounts.provider.iosd_payout_owner,
         )?;
-        let iosd = ctx.accounts.iosd.cpi(&ctx.bumps.iosd);
+        let iosd = spender_cpi(&ctx.accounts.config, &ctx.accounts.iosd)?;
         iosd.pay(&ctx.accounts.provider_holder.to_account_info(), amount)?;
         let provider = &mut ctx.accounts.provider;
         provider.earned_iosd_micros = 0;

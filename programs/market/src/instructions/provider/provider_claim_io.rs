@@ -5,9 +5,10 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::ProviderClaimed;
+use crate::instructions::lease::spender_cpi;
 use crate::math::add;
 use crate::state::{Currency, MarketConfig, Provider};
 
@@ -29,7 +30,7 @@ pub struct ProviderClaimIo<'info> {
     /// CHECK: iosd's IO vault, checked by iosd.
     #[account(mut)]
     pub io_vault: UncheckedAccount<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
@@ -39,7 +40,7 @@ impl ProviderClaimIo<'_> {
         let amount = ctx.accounts.provider.earned_iosd_micros;
         require!(amount > 0, MarketError::NothingToClaim);
         let before = ctx.accounts.io_payout.amount;
-        let iosd = ctx.accounts.iosd.cpi(&ctx.bumps.iosd);
+        let iosd = spender_cpi(&ctx.accounts.config, &ctx.accounts.iosd)?;
         iosd.redeem(
             &ctx.accounts.price_update.to_account_info(),
             &ctx.accounts.io_vault.to_account_info(),

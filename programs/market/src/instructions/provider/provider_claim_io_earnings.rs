@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{Token, TokenAccount};
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::ProviderClaimedIo;
 use crate::instructions::lease::lease_vault;
@@ -15,7 +15,7 @@ use crate::state::{Currency, MarketConfig, Provider};
 #[derive(Accounts)]
 pub struct ProviderClaimIoEarnings<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(
         mut,

@@ -3,7 +3,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::ProviderClosed;
 use crate::state::{MarketConfig, Provider};
@@ -12,7 +12,7 @@ use crate::state::{MarketConfig, Provider};
 #[derive(Accounts)]
 pub struct ProviderClose<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, MarketConfig>,
     #[account(
         mut,

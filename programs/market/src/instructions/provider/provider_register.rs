@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_PROVIDER};
+use crate::constants::{ACCOUNT_VERSION, CONFIG_PDA, SEED_PROVIDER};
 use crate::error::MarketError;
 use crate::events::ProviderSet;
 use crate::state::{MarketConfig, PauseClass, Provider};
@@ -15,7 +15,7 @@ pub struct ProviderRegister<'info> {
     /// The provider's owner; pays the rent.
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, MarketConfig>,
     /// CHECK: seeds checked here; created by `handle`, which refuses an existing account.
     #[account(mut, seeds = [SEED_PROVIDER, owner.key().as_ref()], bump)]

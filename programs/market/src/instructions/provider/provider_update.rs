@@ -3,7 +3,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::ProviderSet;
 use crate::state::{MarketConfig, Provider};
@@ -12,7 +12,7 @@ use crate::state::{MarketConfig, Provider};
 #[derive(Accounts)]
 pub struct ProviderUpdate<'info> {
     pub owner: Signer<'info>,
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, MarketConfig>,
     #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Account<'info, Provider>,

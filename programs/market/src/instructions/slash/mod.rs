@@ -12,7 +12,7 @@ pub use slash_open::*;
 use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Token, TokenAccount, Transfer};
 
-use crate::constants::{SEED_CONFIG, SEED_SLASH};
+use crate::constants::{CONFIG_PDA, SEED_SLASH};
 use crate::error::MarketError;
 use crate::events::SlashDecided;
 use crate::math::{add, sub};
@@ -24,7 +24,7 @@ use crate::state::{Device, MarketConfig, Slash};
 pub struct SlashDecide<'info> {
     /// The authority for `slash_uphold` and `slash_reverse`; anyone for `slash_finalize`.
     pub decider: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut)]
     pub device: Box<Account<'info, Device>>,

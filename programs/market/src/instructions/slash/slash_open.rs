@@ -6,7 +6,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Token, TokenAccount, Transfer};
 use io_common::BPS_DENOMINATOR;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_SLASH};
+use crate::constants::{ACCOUNT_VERSION, CONFIG_PDA, SEED_SLASH};
 use crate::error::MarketError;
 use crate::events::SlashOpened;
 use crate::math::{add, sub};
@@ -18,7 +18,7 @@ pub struct SlashOpen<'info> {
     /// A key in the config's slasher set; pays the slash account's rent.
     #[account(mut)]
     pub slasher: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(mut)]
     pub device: Box<Account<'info, Device>>,

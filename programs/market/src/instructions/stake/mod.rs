@@ -9,7 +9,7 @@ pub use unstake_request::*;
 use anchor_lang::prelude::*;
 use anchor_spl::token::{Token, TokenAccount};
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::events::StakeChanged;
 use crate::state::{Device, GpuClass, MarketConfig, Provider, required_stake};
@@ -19,7 +19,7 @@ use crate::state::{Device, GpuClass, MarketConfig, Provider, required_stake};
 #[derive(Accounts)]
 pub struct StakeMove<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Box<Account<'info, Provider>>,

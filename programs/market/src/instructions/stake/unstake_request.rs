@@ -5,7 +5,7 @@
 use anchor_lang::prelude::*;
 
 use super::stake_event;
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
 use crate::math::{add, sub};
 use crate::state::{Device, GpuClass, MarketConfig, PauseClass, Provider, required_stake};
@@ -14,7 +14,7 @@ use crate::state::{Device, GpuClass, MarketConfig, PauseClass, Provider, require
 #[derive(Accounts)]
 pub struct UnstakeRequest<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Box<Account<'info, Provider>>,

@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 use io_common::Role;
 
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::RewardsError;
 use crate::events::RoleAccepted;
 use crate::state::RewardsConfig;
@@ -13,7 +13,7 @@ use crate::state::RewardsConfig;
 #[derive(Accounts)]
 pub struct RoleAccept<'info> {
     pub pending: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, RewardsConfig>,
 }
 

@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 use io_common::MAX_ROLE_KEYS;
 
-use crate::constants::{MIN_DISTRIBUTOR_ORACLES, SEED_CONFIG};
+use crate::constants::{CONFIG_PDA, MIN_DISTRIBUTOR_ORACLES};
 use crate::error::RewardsError;
 use crate::events::OraclesSet;
 use crate::state::RewardsConfig;
@@ -15,8 +15,7 @@ pub struct OraclesSetAccounts<'info> {
     pub authority: Signer<'info>,
     #[account(
         mut,
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = authority @ RewardsError::NotAuthority,
     )]
     pub config: Account<'info, RewardsConfig>,

@@ -14,7 +14,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Token, TokenAccount, Transfer};
 
 use super::signed_totals::{agreed_total, signed_totals};
-use crate::constants::{MAX_CLAIM_BATCH, SEED_CONFIG};
+use crate::constants::{CONFIG_PDA, MAX_CLAIM_BATCH, SEED_CONFIG};
 use crate::error::RewardsError;
 use crate::events::RewardsClaimed;
 use crate::instructions::market_accounts;
@@ -27,7 +27,7 @@ const ACCOUNTS_PER_DEVICE: usize = 5;
 #[derive(Accounts)]
 pub struct RewardsClaim<'info> {
     pub anyone: Signer<'info>,
-    #[account(mut, seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(mut, address = CONFIG_PDA.0)]
     pub config: Account<'info, RewardsConfig>,
     #[account(mut, address = config.reward_vault @ RewardsError::SeasonMismatch)]
     pub reward_vault: Account<'info, TokenAccount>,

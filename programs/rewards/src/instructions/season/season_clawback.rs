@@ -6,7 +6,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{Token, TokenAccount};
 
 use super::pay_from_vault;
-use crate::constants::SEED_CONFIG;
+use crate::constants::CONFIG_PDA;
 use crate::error::RewardsError;
 use crate::events::SeasonSwept;
 use crate::state::{RewardsConfig, Season, SeasonState};
@@ -16,8 +16,7 @@ use crate::state::{RewardsConfig, Season, SeasonState};
 pub struct SeasonClawback<'info> {
     pub authority: Signer<'info>,
     #[account(
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = authority @ RewardsError::NotAuthority,
     )]
     pub config: Box<Account<'info, RewardsConfig>>,

@@ -7,7 +7,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{self, CloseAccount, Token, TokenAccount};
 
 use super::pay_from_vault;
-use crate::constants::{SEED_CONFIG, SEED_SEASON};
+use crate::constants::{CONFIG_PDA, SEED_SEASON};
 use crate::error::RewardsError;
 use crate::events::SeasonAccountClosed;
 use crate::state::{RewardsConfig, Season, SeasonState};
@@ -16,7 +16,7 @@ use crate::state::{RewardsConfig, Season, SeasonState};
 #[derive(Accounts)]
 pub struct SeasonClose<'info> {
     pub anyone: Signer<'info>,
-    #[account(seeds = [SEED_CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, RewardsConfig>>,
     #[account(
         mut,

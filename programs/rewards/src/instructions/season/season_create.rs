@@ -9,7 +9,7 @@ use anchor_spl::token::{self, Token, TokenAccount, Transfer};
 use io_common::MAX_ROLE_KEYS;
 
 use crate::constants::{
-    ACCOUNT_VERSION, MAX_SEASON_CLASSES, MIN_CLAIM_WINDOW_SECS, SEED_CONFIG, SEED_SEASON,
+    ACCOUNT_VERSION, CONFIG_PDA, MAX_SEASON_CLASSES, MIN_CLAIM_WINDOW_SECS, SEED_SEASON,
     SEED_SEASON_VAULT,
 };
 use crate::error::RewardsError;
@@ -82,8 +82,7 @@ pub struct SeasonCreate<'info> {
     pub funding_source: Account<'info, TokenAccount>,
     #[account(
         mut,
-        seeds = [SEED_CONFIG],
-        bump = config.bump,
+        address = CONFIG_PDA.0,
         has_one = authority @ RewardsError::NotAuthority,
     )]
     pub config: Account<'info, RewardsConfig>,
