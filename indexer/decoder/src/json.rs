@@ -145,27 +145,27 @@ impl JsonField for io_common::AccruedFees {
     }
 }
 
+impl JsonField for market::events::LeaseSettlement {
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "lease": self.lease.json(),
+            "currency": self.currency.json(),
+            "cumulative_gpu_secs": self.cumulative_gpu_secs,
+            "paid": self.paid,
+            "to_provider": self.to_provider,
+            "fee": self.fee,
+            "burned": self.burned,
+            "total_paid": self.total_paid,
+            "remaining": self.remaining,
+            "paused": self.paused,
+            "revision": self.revision,
+        })
+    }
+}
+
 impl JsonField for Vec<market::events::LeaseSettlement> {
     fn json(&self) -> Value {
-        Value::Array(
-            self.iter()
-                .map(|entry| {
-                    serde_json::json!({
-                        "lease": entry.lease.json(),
-                        "currency": entry.currency.json(),
-                        "cumulative_gpu_secs": entry.cumulative_gpu_secs,
-                        "paid": entry.paid,
-                        "to_provider": entry.to_provider,
-                        "fee": entry.fee,
-                        "burned": entry.burned,
-                        "total_paid": entry.total_paid,
-                        "remaining": entry.remaining,
-                        "paused": entry.paused,
-                        "revision": entry.revision,
-                    })
-                })
-                .collect(),
-        )
+        Value::Array(self.iter().map(JsonField::json).collect())
     }
 }
 

@@ -225,26 +225,10 @@ pub struct LeaseToppedUp {
 /// A settler settled a lease's cumulative usage.
 #[event]
 pub struct LeaseSettled {
-    pub lease: Pubkey,
     pub settler: Pubkey,
-    pub currency: Currency,
-    pub cumulative_gpu_secs: u64,
-    /// Taken from the lease by this settlement: the provider's part plus the fee.
-    pub paid: u64,
-    /// Credited to the provider's earnings (claimed with `provider_claim` or
-    /// `provider_claim_io_earnings`).
-    pub to_provider: u64,
-    /// The provider fee taken, accrued in the config until `fees_sweep` moves it.
-    pub fee: u64,
-    /// The fee's share to burn (burned by the next `fees_sweep`; the rest goes to the treasury).
-    pub burned: u64,
-    pub total_paid: u64,
-    pub remaining: u64,
-    /// Whether the lease is paused after this settlement (low runway).
-    pub paused: bool,
+    pub settlement: LeaseSettlement,
     /// The settlement outflow bucket after this settlement, in USD micros.
     pub payout_bucket_usd_micros: u64,
-    pub revision: u64,
 }
 
 /// The renter or the provider requested the close.
@@ -295,21 +279,25 @@ pub struct LeaseSkip {
     pub reason: SkipReason,
 }
 
-/// One lease a batch settled: what `LeaseSettled` says of a single settlement, less what the
-/// batch shares (the settler and the outflow bucket).
+/// What one settlement did to one lease, in the lease's currency: in `LeaseSettled` alone, and
+/// per lease in `LeaseBatchSettled`.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LeaseSettlement {
     pub lease: Pubkey,
     pub currency: Currency,
     pub cumulative_gpu_secs: u64,
+    /// Taken from the lease by this settlement: the provider's part plus the fee.
     pub paid: u64,
+    /// Credited to the provider's earnings (claimed with `provider_claim` or
+    /// `provider_claim_io_earnings`).
     pub to_provider: u64,
     /// The provider fee taken, accrued in the config until `fees_sweep` moves it.
     pub fee: u64,
-    /// The fee's share to burn.
+    /// The fee's share to burn (burned by the next `fees_sweep`; the rest goes to the treasury).
     pub burned: u64,
     pub total_paid: u64,
     pub remaining: u64,
+    /// Whether the lease is paused after this settlement (low runway).
     pub paused: bool,
     pub revision: u64,
 }

@@ -33,13 +33,19 @@ fn fee_terms_are_locked_at_open() {
     s.ctx.warp_by(HOUR);
     let settled: LeaseSettled = s.settle(0, 7_200).expect("settle").event(&client::ID);
     // $4.00 of usage: 0.25 % is $0.01, half of it burned: the terms of the open.
-    assert_eq!((settled.fee, settled.burned), (10_000, 5_000));
-    assert_eq!(settled.to_provider, 3_990_000);
+    assert_eq!(
+        (settled.settlement.fee, settled.settlement.burned),
+        (10_000, 5_000)
+    );
+    assert_eq!(settled.settlement.to_provider, 3_990_000);
     // A lease opened now pays the new terms.
     s.open(2, 100 * IOSD).expect("open at 10 %, all burned");
     s.ctx.warp_by(HOUR);
     let settled: LeaseSettled = s.settle(1, 7_200).expect("settle").event(&client::ID);
-    assert_eq!((settled.fee, settled.burned), (400_000, 400_000));
+    assert_eq!(
+        (settled.settlement.fee, settled.settlement.burned),
+        (400_000, 400_000)
+    );
 }
 
 /// What a lease's usage pays the provider, in fees and burns, after settling it in the steps
@@ -51,9 +57,9 @@ fn settle_in_steps(cumulatives: &[u64]) -> (u64, u64, u64) {
     let (mut to_provider, mut fees, mut burned) = (0, 0, 0);
     for &cumulative in cumulatives {
         let settled: LeaseSettled = s.settle(0, cumulative).expect("settle").event(&client::ID);
-        to_provider += settled.to_provider;
-        fees += settled.fee;
-        burned += settled.burned;
+        to_provider += settled.settlement.to_provider;
+        fees += settled.settlement.fee;
+        burned += settled.settlement.burned;
     }
     let lease: client::Lease = s.ctx.fetch(&s.lease(0));
     assert_eq!((lease.provider_paid, lease.fees), (to_provider, fees));

@@ -125,7 +125,7 @@ fn a_settlement_pause_never_eats_the_close_grace() {
         .expect("the last usage settles after the pause")
         .event(&client::ID);
     // 2 GPUs × 50 minutes at $2.00 per GPU-hour.
-    assert_eq!(settled.paid, 3_333_333);
+    assert_eq!(settled.settlement.paid, 3_333_333);
     s.ctx.warp_by(HOUR);
     s.ctx.send(&[finalize], &[]).expect("then the refund");
 }

@@ -71,7 +71,12 @@ fn settles_cumulative_usage_once_and_the_provider_claims() {
     let treasury_before = s.iosd_balance(&s.ctx.authority.pubkey());
     let event: LeaseSettled = s.settle(0, 7_200).expect("settle").event(&client::ID);
     assert_eq!(
-        (event.paid, event.fee, event.burned, event.to_provider),
+        (
+            event.settlement.paid,
+            event.settlement.fee,
+            event.settlement.burned,
+            event.settlement.to_provider
+        ),
         (4 * IOSD, 10_000, 5_000, 3_990_000)
     );
     assert_eq!(s.earned(), 3_990_000);
@@ -93,9 +98,12 @@ fn settles_cumulative_usage_once_and_the_provider_claims() {
         balance(&s.ctx, &client::escrow_address()),
         99_750_000 - 10_000
     );
-    assert_eq!((event.total_paid, event.remaining), (4 * IOSD, 95_750_000));
+    assert_eq!(
+        (event.settlement.total_paid, event.settlement.remaining),
+        (4 * IOSD, 95_750_000)
+    );
     let replay: LeaseSettled = s.settle(0, 7_200).expect("replay").event(&client::ID);
-    assert_eq!(replay.paid, 0);
+    assert_eq!(replay.settlement.paid, 0);
     assert_eq!(s.earned(), 3_990_000);
 
     let owner = s.provider.key.insecure_clone();
@@ -176,7 +184,10 @@ fn low_runway_pauses_and_a_top_up_resumes() {
     s.open(K, 10 * IOSD).expect("open");
     s.ctx.warp_by(2 * HOUR);
     let event: LeaseSettled = s.settle(0, 2 * 7_200).expect("settle").event(&client::ID);
-    assert!(event.paused, "1.975 left: under an hour of runway");
+    assert!(
+        event.settlement.paused,
+        "1.975 left: under an hour of runway"
+    );
     s.ctx.warp_by(HOUR);
     let lease = s.lease(0);
     let owner = s.provider.key.pubkey();
@@ -594,18 +605,21 @@ fn usage_beyond_the_escrow_is_paid_after_a_top_up_and_only_once() {
     s.open(K, 10 * IOSD).expect("open");
     s.ctx.warp_by(4 * HOUR);
     let event: LeaseSettled = s.settle(0, 4 * 7_200).expect("settle").event(&client::ID);
-    assert_eq!((event.paid, event.remaining), (9_975_000, 0));
-    assert!(event.paused);
+    assert_eq!(
+        (event.settlement.paid, event.settlement.remaining),
+        (9_975_000, 0)
+    );
+    assert!(event.settlement.paused);
     let replay: LeaseSettled = s.settle(0, 4 * 7_200).expect("replay").event(&client::ID);
-    assert_eq!(replay.paid, 0);
+    assert_eq!(replay.settlement.paid, 0);
     s.top_up(0, 20 * IOSD).expect("top up");
     let owed: LeaseSettled = s.settle(0, 4 * 7_200).expect("the rest").event(&client::ID);
     assert_eq!(
-        (owed.paid, owed.total_paid),
+        (owed.settlement.paid, owed.settlement.total_paid),
         (16 * IOSD - 9_975_000, 16 * IOSD)
     );
     let replay: LeaseSettled = s.settle(0, 4 * 7_200).expect("replay").event(&client::ID);
-    assert_eq!(replay.paid, 0);
+    assert_eq!(replay.settlement.paid, 0);
     let settler = s.settler.insecure_clone();
     let entry = client::BatchEntry {
         lease: s.lease(0),

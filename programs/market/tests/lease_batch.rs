@@ -5,7 +5,7 @@
 use anchor_lang::prelude::Pubkey;
 use io_client::market as client;
 use io_harness::sizes::PACKET_DATA_SIZE;
-use io_harness::{IO, IOSD, Signer};
+use io_harness::{IO, IOSD, Keypair, Signer};
 use market::error::MarketError;
 use market::events::{LeaseBatchSettled, SkipReason};
 use solana_message::{AddressLookupTableAccount, VersionedMessage, v0};
@@ -38,31 +38,31 @@ fn open_many(s: &mut Scene, count: usize) -> Vec<Pubkey> {
     let mut devices = vec![s.device];
     let needed = count.div_ceil(8).saturating_sub(1);
     devices.extend(more_devices(s, u32::try_from(needed).unwrap()));
+    (0..count).map(|i| open_on(s, devices[i / 8])).collect()
+}
+
+/// Opens a one-GPU $10 IOSD lease on `device` for the scene's renter; returns its address.
+fn open_on(s: &mut Scene, device: Pubkey) -> Pubkey {
     let renter = s.renter.insecure_clone();
-    (0..count)
-        .map(|i| {
-            let device = devices[i / 8];
-            let nonce = s.ctx.fetch::<client::Device>(&device).leases_created;
-            let args = client::LeaseOpenArgs {
-                gpu_count: 1,
-                funding: client::LeaseFunding::Iosd {
-                    deposit_micros: 10 * IOSD,
-                },
-                max_rate_usd_per_gpu_hour_micros: 2_000_000,
-            };
-            let ix = client::lease_open(
-                renter.pubkey(),
-                device,
-                class(H100),
-                nonce,
-                accounts(&s.ctx),
-                args,
-                None,
-            );
-            s.ctx.send(&[ix], &[&renter]).expect("open");
-            client::lease_address(&device, nonce)
-        })
-        .collect()
+    let nonce = s.ctx.fetch::<client::Device>(&device).leases_created;
+    let args = client::LeaseOpenArgs {
+        gpu_count: 1,
+        funding: client::LeaseFunding::Iosd {
+            deposit_micros: 10 * IOSD,
+        },
+        max_rate_usd_per_gpu_hour_micros: 2_000_000,
+    };
+    let ix = client::lease_open(
+        renter.pubkey(),
+        device,
+        class(H100),
+        nonce,
+        accounts(&s.ctx),
+        args,
+        None,
+    );
+    s.ctx.send(&[ix], &[&renter]).expect("open");
+    client::lease_address(&device, nonce)
 }
 
 fn entries(s: &Scene, leases: &[Pubkey], cumulative: u64) -> Vec<client::BatchEntry> {
@@ -144,6 +144,48 @@ fn settles_a_batch_and_skips_closed_closing_and_stale_leases() {
     assert_eq!(s.earned() - provider_before, 6 * IOSD - 15_000);
     let lease: client::Lease = s.ctx.fetch(&leases[4]);
     assert_eq!((lease.settled_gpu_secs, lease.paid), (7_200, 4 * IOSD));
+}
+
+/// Leases of two providers interleaved in one batch: each provider is loaded once, credited in
+/// memory and written back at the end, and each ends with exactly its own leases' earnings.
+#[test]
+fn credits_each_provider_of_an_interleaved_batch() {
+    let mut s = scene(1_000);
+    let mine = open_many(&mut s, 2);
+    let second = provider(&mut s.ctx, 3_000);
+    let index = device(&mut s.ctx, &second, H100, 8);
+    deposit(&mut s.ctx, &second, index, 2_400 * IO).expect("stake");
+    let offer = client::device_set_available(second.key.pubkey(), index, class(H100), true);
+    s.ctx.send(&[offer], &[&second.key]).expect("offered");
+    let theirs_device = device_address(&second, index);
+    let theirs = [
+        open_on(&mut s, theirs_device),
+        open_on(&mut s, theirs_device),
+    ];
+    s.ctx.warp_by(HOUR);
+    let entry = |lease, owner: &Keypair| client::BatchEntry {
+        lease,
+        provider_owner: owner.pubkey(),
+        cumulative_gpu_secs: 3_600,
+    };
+    let batch = [
+        entry(mine[0], &s.provider.key),
+        entry(theirs[0], &second.key),
+        entry(mine[1], &s.provider.key),
+        entry(theirs[1], &second.key),
+    ];
+    let settler = s.settler.insecure_clone();
+    let ix = client::lease_settle_batch(settler.pubkey(), &batch);
+    let event: LeaseBatchSettled = s
+        .ctx
+        .send(&[ix], &[&settler])
+        .expect("batch")
+        .event(&client::ID);
+    assert_eq!(event.settled.len(), 4);
+    // $2 each, less the 0.25 % fee: two leases per provider.
+    let each = 2 * IOSD - 5_000;
+    assert_eq!(s.earned(), 2 * each);
+    assert_eq!(fetch_provider(&s.ctx, &second).earned_iosd_micros, 2 * each);
 }
 
 #[test]

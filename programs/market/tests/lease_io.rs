@@ -83,10 +83,15 @@ fn settles_io_usage_at_the_locked_quote_and_the_provider_claims_io() {
     s.ctx.io_price_now(500_000_000, 1_000_000);
     let (treasury_before, supply_before) = (balance(&s.ctx, &s.ctx.treasury), io_supply(&s));
     let event: LeaseSettled = s.settle(0, 7_200).expect("settle").event(&client::ID);
-    assert_eq!(event.currency, client::Currency::Io);
+    assert_eq!(event.settlement.currency, client::Currency::Io);
     // Fee: ⌈161_290_322 × 0.25 %⌉ = 403_226, half burned.
     assert_eq!(
-        (event.paid, event.fee, event.burned, event.to_provider),
+        (
+            event.settlement.paid,
+            event.settlement.fee,
+            event.settlement.burned,
+            event.settlement.to_provider
+        ),
         (FOUR_USD_IN_IO, 403_226, 201_613, FOUR_USD_IN_IO - 403_226)
     );
     // The window counts the USD value, rounded up.
@@ -100,12 +105,12 @@ fn settles_io_usage_at_the_locked_quote_and_the_provider_claims_io() {
     assert_eq!(vault(&s), 9_975_000_000 - 403_226);
 
     let replay: LeaseSettled = s.settle(0, 7_200).expect("replay").event(&client::ID);
-    assert_eq!(replay.paid, 0);
+    assert_eq!(replay.settlement.paid, 0);
     s.ctx.warp_by(HOUR);
     let second: LeaseSettled = s.settle(0, 14_400).expect("settle").event(&client::ID);
     // $8 is 322_580_645 IO: the second hour pays one base unit more than the first.
-    assert_eq!(second.total_paid, 322_580_645);
-    assert_eq!(second.paid, 322_580_645 - FOUR_USD_IN_IO);
+    assert_eq!(second.settlement.total_paid, 322_580_645);
+    assert_eq!(second.settlement.paid, 322_580_645 - FOUR_USD_IN_IO);
 
     let owner = s.provider.key.insecure_clone();
     let earned = s.earned_io();
@@ -198,7 +203,7 @@ fn low_io_runway_pauses_and_an_io_top_up_resumes() {
     s.open_io(K, 5 * IO).expect("open");
     s.ctx.warp_by(2 * HOUR + HOUR / 2);
     let event: LeaseSettled = s.settle(0, 18_000).expect("settle").event(&client::ID);
-    assert!(event.paused, "under an hour of runway left");
+    assert!(event.settlement.paused, "under an hour of runway left");
     let event: LeaseToppedUp = s.top_up(0, 5 * IO).expect("top up").event(&client::ID);
     assert!(!event.paused);
 }

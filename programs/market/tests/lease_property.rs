@@ -16,7 +16,9 @@ use anchor_lang::prelude::Pubkey;
 use io_client::market as client;
 use io_harness::{IO, IOSD, Signer, expect_error};
 use market::error::MarketError;
-use market::events::{FeesSwept, LeaseBatchSettled, LeaseFinalized, LeaseOpened, LeaseSettled};
+use market::events::{
+    FeesSwept, LeaseBatchSettled, LeaseFinalized, LeaseOpened, LeaseSettled, LeaseSettlement,
+};
 use proptest::prelude::*;
 
 use crate::fixture::*;
@@ -129,11 +131,11 @@ fn past_grace(s: &Scene, nonce: u64) -> bool {
     lease.close_requested_at != 0 && s.ctx.now() > lease.close_requested_at + 3_600
 }
 
-fn count_settled(totals: &mut [Totals; 2], event: &LeaseSettled) {
-    let t = &mut totals[side(event.currency)];
-    t.provider += event.to_provider;
-    t.fees += event.fee;
-    t.burned += event.burned;
+fn count_settled(totals: &mut [Totals; 2], settled: &LeaseSettlement) {
+    let t = &mut totals[side(settled.currency)];
+    t.provider += settled.to_provider;
+    t.fees += settled.fee;
+    t.burned += settled.burned;
 }
 
 proptest! {
@@ -221,12 +223,12 @@ proptest! {
                     } else {
                         let executed = outcome.map_err(|f| TestCaseError::fail(format!("settle: {:?}", f.err)))?;
                         let event: LeaseSettled = executed.event(&client::ID);
-                        count_settled(&mut totals, &event);
+                        count_settled(&mut totals, &event.settlement);
                         if matches!(op, Op::Replay { .. }) {
-                            prop_assert_eq!(event.paid, unpaid, "a replay pays only what was owed and unfunded");
+                            prop_assert_eq!(event.settlement.paid, unpaid, "a replay pays only what was owed and unfunded");
                             // And the same report again pays nothing.
                             let again: LeaseSettled = s.settle(nonce, cumulative).expect("replay").event(&client::ID);
-                            prop_assert_eq!(again.paid, 0, "a second replay pays nothing");
+                            prop_assert_eq!(again.settlement.paid, 0, "a second replay pays nothing");
                         }
                     }
                 }
@@ -245,11 +247,8 @@ proptest! {
                     let executed = s.ctx.send(&[ix], &[&settler])
                         .map_err(|f| TestCaseError::fail(format!("batch: {:?}", f.err)))?;
                     let batch: LeaseBatchSettled = executed.event(&client::ID);
-                    for entry in &batch.settled {
-                        let t = &mut totals[side(entry.currency)];
-                        t.provider += entry.to_provider;
-                        t.fees += entry.fee;
-                        t.burned += entry.burned;
+                    for settled in &batch.settled {
+                        count_settled(&mut totals, settled);
                     }
                 }
                 Op::CloseRequest { slot } => {

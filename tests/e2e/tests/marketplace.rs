@@ -38,6 +38,7 @@ async fn the_demo_marketplace_pays_everyone_and_is_mirrored(pool: PgPool) {
         ("LeaseOpened", 1),
         ("LeaseSettled", 1),
         ("ProviderClaimed", 1),
+        ("FeesSwept", 1),
         ("SessionOpened", 1),
         ("SessionSettled", 1),
         ("ModelRegistered", 1),

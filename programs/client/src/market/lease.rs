@@ -156,14 +156,14 @@ pub struct BatchEntry {
 }
 
 /// Compute units a `lease_settle_batch` of `leases` leases may use: a fixed part and a part per
-/// lease, with a margin over what the SBF build consumed (about 72,000 once for the fees, the
-/// burn and the checks, and 6,200 per lease; 271,073 for 32 leases:
-/// `IO_SBF_DIR=target/sbf/deploy cargo test -p market how_many_leases -- --nocapture`).
-/// Past about 21 leases a batch exceeds the default 200,000 units: send it with
-/// [`crate::compute::set_compute_unit_limit`] of this figure.
+/// lease, with a margin over what the SBF build consumed (about 11,000 once and 3,900 per lease
+/// of one provider; 136,495 for 32 leases:
+/// `IO_SBF_DIR=target/sbf/deploy cargo test -p market how_many_leases -- --nocapture`). A full
+/// batch fits the default 200,000 units; setting this lower limit with
+/// [`crate::compute::set_compute_unit_limit`] makes a priority fee per unit cheaper.
 pub fn lease_settle_batch_compute_units(leases: usize) -> u32 {
-    const FIXED: u32 = 90_000;
-    const PER_LEASE: u32 = 7_000;
+    const FIXED: u32 = 20_000;
+    const PER_LEASE: u32 = 4_500;
     let leases = u32::try_from(leases).unwrap_or(u32::MAX);
     FIXED
         .saturating_add(PER_LEASE.saturating_mul(leases))
@@ -171,8 +171,7 @@ pub fn lease_settle_batch_compute_units(leases: usize) -> u32 {
 }
 
 /// `lease_settle_batch`: the entries' accounts follow as remaining accounts (lease and
-/// provider, both writable), in order. Batches above about 22 leases need more compute units
-/// than the default: see [`lease_settle_batch_compute_units`].
+/// provider, both writable), in order; see [`lease_settle_batch_compute_units`] for its cost.
 pub fn lease_settle_batch(settler: Pubkey, entries: &[BatchEntry]) -> Instruction {
     use anchor_lang::solana_program::instruction::AccountMeta;
     let mut ix = instruction(

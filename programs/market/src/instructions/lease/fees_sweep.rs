@@ -28,8 +28,10 @@ pub struct FeesSweep<'info> {
     /// The IOSD holder account of the treasury's owner (iosd checks it is a holder).
     #[account(mut)]
     pub treasury_holder: Box<Account<'info, TokenAccount>>,
+    /// CHECK: the config's IO lease vault (address checked); only its address is needed, and
+    /// an IOSD sweep does not touch it.
     #[account(mut, address = config.lease_vault @ MarketError::ConfigAccountMismatch)]
-    pub lease_vault: Box<Account<'info, TokenAccount>>,
+    pub lease_vault: UncheckedAccount<'info>,
     /// CHECK: the IO mint (address checked), writable for burning IO fees.
     #[account(mut, address = config.io_mint @ MarketError::IoMintMismatch)]
     pub io_mint: UncheckedAccount<'info>,

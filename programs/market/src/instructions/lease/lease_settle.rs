@@ -12,6 +12,7 @@ use anchor_lang::prelude::*;
 use super::*;
 use crate::constants::CONFIG_PDA;
 use crate::error::MarketError;
+use crate::events::LeaseSettled;
 use crate::state::{KeySet, Lease, MarketConfig, PauseClass, Provider};
 
 #[event_cpi]
@@ -48,13 +49,11 @@ impl LeaseSettle<'_> {
         let paid = settlement::apply(config, lease, provider, cumulative_gpu_secs, now)?;
         config.bump_revision()?;
         config.invariant()?;
-        let event = settlement::settled_event(
-            ctx.accounts.lease.key(),
-            &ctx.accounts.lease,
-            ctx.accounts.settler.key(),
-            &paid,
-            ctx.accounts.config.payout_bucket_usd_micros,
-        )?;
+        let event = LeaseSettled {
+            settler: ctx.accounts.settler.key(),
+            settlement: settlement::settled(ctx.accounts.lease.key(), &ctx.accounts.lease, &paid)?,
+            payout_bucket_usd_micros: ctx.accounts.config.payout_bucket_usd_micros,
+        };
         emit_cpi!(event);
         Ok(())
     }

@@ -71,6 +71,10 @@ impl<'info> LeaseSettleBatch<'info> {
 
         let mut settled = Vec::with_capacity(cumulatives.len());
         let mut skipped = Vec::new();
+        // Providers met so far, credited in memory and written back once after the loop: a
+        // provider's leases usually come together, and a provider's load and store cost more
+        // than its settlement's arithmetic.
+        let mut providers: Vec<Account<'info, Provider>> = Vec::new();
         for (entry, &cumulative) in remaining.chunks_exact(2).zip(&cumulatives) {
             let [lease_info, provider_info] = entry else {
                 return err!(MarketError::BatchShape);
@@ -90,21 +94,37 @@ impl<'info> LeaseSettleBatch<'info> {
                 skipped.push(skip(reason));
                 continue;
             }
-            let mut provider: Account<'info, Provider> = Account::try_from(provider_info)?;
-            require_keys_eq!(provider.key(), lease.provider, MarketError::LeaseMismatch);
+            require_keys_eq!(
+                provider_info.key(),
+                lease.provider,
+                MarketError::LeaseMismatch
+            );
             require!(provider_info.is_writable, MarketError::LeaseMismatch);
+            let known = providers.iter().position(|p| p.key() == lease.provider);
+            let index = match known {
+                Some(index) => index,
+                None => {
+                    providers.push(Account::try_from(provider_info)?);
+                    providers.len().saturating_sub(1)
+                }
+            };
+            let provider = providers
+                .get_mut(index)
+                .ok_or(MarketError::InvariantViolated)?;
 
             let paid = settlement::apply(
                 &mut ctx.accounts.config,
                 &mut lease,
-                &mut provider,
+                provider,
                 cumulative,
                 now,
             )?;
-            // Written back now: a later entry of the same provider reloads these bytes.
+            // Written back now: the same lease named again later reloads these bytes.
             lease.exit(&crate::ID)?;
+            settled.push(settlement::settled(lease_info.key(), &lease, &paid)?);
+        }
+        for provider in &providers {
             provider.exit(&crate::ID)?;
-            settled.push(settlement::batch_entry(lease_info.key(), &lease, &paid)?);
         }
         let config = &mut ctx.accounts.config;
         config.bump_revision()?;

@@ -5,7 +5,7 @@
 use anchor_lang::prelude::*;
 
 use crate::error::MarketError;
-use crate::events::{LeaseSettled, LeaseSettlement};
+use crate::events::LeaseSettlement;
 use crate::math::{FeeSplit, split_fee};
 use crate::math::{add, sub};
 use crate::state::{Currency, Lease, MarketConfig, PauseClass, Provider};
@@ -173,8 +173,8 @@ pub fn apply(
     })
 }
 
-/// One batch entry of an applied settlement.
-pub fn batch_entry(
+/// What an applied settlement did to `lease`, for its event.
+pub fn settled(
     lease_key: Pubkey,
     lease: &Lease,
     settlement: &Settlement,
@@ -190,31 +190,6 @@ pub fn batch_entry(
         total_paid: lease.paid,
         remaining: lease.remaining()?,
         paused: lease.paused_at != 0,
-        revision: lease.revision,
-    })
-}
-
-/// The `LeaseSettled` event of an applied settlement.
-pub fn settled_event(
-    lease_key: Pubkey,
-    lease: &Lease,
-    settler: Pubkey,
-    settlement: &Settlement,
-    payout_bucket_usd_micros: u64,
-) -> Result<LeaseSettled> {
-    Ok(LeaseSettled {
-        lease: lease_key,
-        settler,
-        currency: lease.currency,
-        cumulative_gpu_secs: lease.settled_gpu_secs,
-        paid: settlement.due,
-        to_provider: settlement.to_provider,
-        fee: settlement.fee.fee,
-        burned: settlement.fee.burn,
-        total_paid: lease.paid,
-        remaining: lease.remaining()?,
-        paused: lease.paused_at != 0,
-        payout_bucket_usd_micros,
         revision: lease.revision,
     })
 }
