@@ -380,8 +380,18 @@ pub fn run(localnet: &Localnet) -> anyhow::Result<Report> {
     let state: inference::Session = fetch(&chain.rpc, &session)?;
     let provider_share =
         token_amount(&chain.rpc, &iosd::holder_address(&provider.pubkey()))? - before;
+    // The burn share waits in the escrow until anyone sweeps it.
+    chain.send(
+        &[inference::burn_sweep(
+            provider.pubkey(),
+            inference::Currency::Iosd,
+            deployment_accounts.io_mint,
+        )],
+        &[&provider],
+        "burning the session's burn share",
+    )?;
     println!(
-        "demo: inference session {session}: {RECEIPTS} receipts signed and checked by the gateway, one settlement paid ${} (provider ${}, burned ${}, model owner ${})",
+        "demo: inference session {session}: {RECEIPTS} receipts signed and checked by the gateway, one settlement paid ${} (provider ${}, burned by the sweep ${}, model owner ${})",
         usd(state.settled),
         usd(state.to_provider),
         usd(state.burned),

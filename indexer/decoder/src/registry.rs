@@ -453,6 +453,14 @@ pub fn event_kinds() -> &'static [EventKind] {
                 escrowed,
                 revision,
             }),
+            event_kind!(inference::BurnSwept {
+                sweeper,
+                currency,
+                burned,
+                accrued,
+                lifetime,
+                revision,
+            }),
             event_kind!(inference::SessionSettled {
                 session,
                 currency,

@@ -166,6 +166,23 @@ pub fn model_claim(
     )
 }
 
+/// `burn_sweep`: anyone (`sweeper`) burns what payments and settlements accrued to burn in
+/// `currency`.
+pub fn burn_sweep(sweeper: Pubkey, currency: Currency, io_mint: Pubkey) -> Instruction {
+    instruction(
+        program::accounts::BurnSweep {
+            sweeper,
+            config: config_address(),
+            io_vault: io_vault_address(),
+            io_mint,
+            iosd: iosd_accounts(),
+            event_authority: event_authority(),
+            program: ID,
+        },
+        program::instruction::BurnSweep { currency },
+    )
+}
+
 /// What a money instruction of a session or a direct payment names besides the user: the
 /// model, its currency's accounts and the provider's payout account.
 #[derive(Clone, Copy, Debug)]
@@ -194,7 +211,6 @@ pub fn inference_pay(
             user_funds: funds_address(&user, payment.currency, &payment.io_mint),
             provider_payout: payment.provider_payout,
             io_vault: io_vault_address(),
-            io_mint: payment.io_mint,
             iosd: iosd_accounts(),
             event_authority: event_authority(),
             program: ID,
@@ -244,7 +260,6 @@ pub fn session_top_up(user: Pubkey, session: Pubkey, payment: Payment, amount: u
             user_funds: funds_address(&user, payment.currency, &payment.io_mint),
             provider_payout: payment.provider_payout,
             io_vault: io_vault_address(),
-            io_mint: payment.io_mint,
             iosd: iosd_accounts(),
             event_authority: event_authority(),
             program: ID,
@@ -269,7 +284,6 @@ pub fn session_settle_instruction(
             provider_payout: payment.provider_payout,
             instructions: io_receipt::instructions::INSTRUCTIONS_SYSVAR_ID,
             io_vault: io_vault_address(),
-            io_mint: payment.io_mint,
             iosd: iosd_accounts(),
             event_authority: event_authority(),
             program: ID,

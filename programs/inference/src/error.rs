@@ -171,6 +171,9 @@ pub enum InferenceError {
     /// 6052
     #[msg("the account named as the program's iosd spender is not its spender PDA")]
     SpenderMismatch,
+    /// 6053
+    #[msg("nothing is waiting to be burned in this currency")]
+    NothingToBurn,
 }
 
 impl From<io_receipt::SysvarError> for InferenceError {

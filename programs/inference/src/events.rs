@@ -50,8 +50,8 @@ pub struct ModelClosed {
     pub rent_payer: Pubkey,
 }
 
-/// A user paid for inferences directly: the provider's share and the burn at once, the owner's
-/// share credited to the model.
+/// A user paid for inferences directly: the provider's share at once, the burn accrued for
+/// `burn_sweep`, the owner's share credited to the model.
 #[event]
 pub struct InferencePaid {
     pub model: Pubkey,
@@ -62,6 +62,7 @@ pub struct InferencePaid {
     pub tokens: u64,
     pub amount: u64,
     pub to_provider: u64,
+    /// The burn share, accrued in the config until `burn_sweep` burns it.
     pub burned: u64,
     pub to_owner: u64,
     /// The model owner's unclaimed earnings in this currency afterwards.
@@ -104,7 +105,7 @@ pub struct SessionSettled {
     /// The latest accepted receipt's sequence and cumulative amount.
     pub sequence: u64,
     pub owed: u64,
-    /// Paid by this settlement, and its split.
+    /// Paid by this settlement, and its split (the burn share accrued for `burn_sweep`).
     pub paid: u64,
     pub to_provider: u64,
     pub burned: u64,
@@ -176,5 +177,17 @@ pub struct PauseChanged {
     /// The pause's end and when the guardian may pause again.
     pub pause: Pause,
     pub by: Pubkey,
+    pub revision: u64,
+}
+
+/// Anyone burned what payments and settlements accrued to burn in one currency.
+#[event]
+pub struct BurnSwept {
+    pub sweeper: Pubkey,
+    pub currency: Currency,
+    pub burned: u64,
+    /// Still to burn (the other currency's) and burned over the deployment's life, after this.
+    pub accrued: EscrowTotals,
+    pub lifetime: EscrowTotals,
     pub revision: u64,
 }

@@ -87,6 +87,11 @@ pub mod inference {
         InferencePay::handle(ctx, requests, tokens, max_amount)
     }
 
+    /// Anyone: burns what payments and settlements accrued to burn in `currency`.
+    pub fn burn_sweep(ctx: Context<BurnSweep>, currency: Currency) -> Result<()> {
+        BurnSweep::handle(ctx, currency)
+    }
+
     /// User: opens a funded session with a session key and the provider's payout account.
     pub fn session_open(ctx: Context<SessionOpen>, args: SessionOpenArgs) -> Result<()> {
         SessionOpen::handle(ctx, args)

@@ -82,6 +82,8 @@ impl ConfigInitSpec for Spec {
                 iosd::spender_cpi::Spender { address, bump }
             },
             escrowed: Default::default(),
+            burn_accrued: Default::default(),
+            burned: Default::default(),
             reserved: [0; 64],
         }
     }

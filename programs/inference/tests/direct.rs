@@ -3,9 +3,9 @@
 
 use inference::Currency;
 use inference::error::InferenceError;
-use inference::events::{InferencePaid, ModelClaimed};
+use inference::events::{BurnSwept, InferencePaid, ModelClaimed};
 use io_client::inference as client;
-use io_harness::Signer;
+use io_harness::{Signer, expect_error};
 
 use crate::fixture::*;
 
@@ -36,10 +36,18 @@ fn pays_and_splits_at_once(currency: Currency) {
     assert_eq!((event.requests, event.tokens), (3, 1_500));
     assert_eq!(user_before - s.balance_of(&user), AMOUNT);
     assert_eq!(s.balance_of(&s.provider.pubkey()), 1_687);
-    assert_eq!(supply - s.ctx.mint_supply(&s.mint()), 337);
     assert_eq!(s.owner_earned(), 4_726);
     assert_eq!(event.owner_earned, 4_726);
+    // The burn share waits in the escrow until a sweep burns it.
+    assert_eq!(s.ctx.mint_supply(&s.mint()), supply);
+    assert_eq!(s.burn_accrued(), 337);
+    assert_eq!(balance(&s.ctx, &s.escrow()), 4_726 + 337);
+    let burned: BurnSwept = s.burn_sweep().expect("burn").event(&client::ID);
+    assert_eq!((burned.currency, burned.burned), (currency, 337));
+    assert_eq!(supply - s.ctx.mint_supply(&s.mint()), 337);
+    assert_eq!(s.burn_accrued(), 0);
     assert_eq!(balance(&s.ctx, &s.escrow()), 4_726);
+    expect_error(s.burn_sweep(), InferenceError::NothingToBurn);
 
     // The owner claims its share into its own account.
     let owner = s.owner.insecure_clone();
@@ -172,6 +180,9 @@ fn refuses_bad_claims_and_closing_with_earnings() {
     let ix = client::model_close(owner.pubkey(), &MODEL_ID, owner.pubkey());
     s.ctx.send(&[ix], &[&owner]).expect("close");
     assert_eq!(s.ctx.data(&s.model), None);
+    // What the vault still holds is the burn share, until a sweep burns it.
+    assert_eq!(balance(&s.ctx, &client::io_vault_address()), 337);
+    s.burn_sweep().expect("burn");
     assert_eq!(balance(&s.ctx, &client::io_vault_address()), 0);
 }
 
@@ -199,4 +210,41 @@ fn refuses_an_overflowing_price_and_a_foreign_vault() {
         InferenceError::ConfigAccountMismatch,
         &[s.model],
     );
+}
+
+/// A burn sweep names the config's IO vault, the IO mint and the program's stored spender:
+/// anything else is refused by name, and nothing burns.
+#[test]
+fn refuses_bad_burn_sweeps() {
+    let mut s = scene(Currency::Io);
+    pay(&mut s, AMOUNT).expect("pay");
+    let sweeper = s.ctx.funded_keypair();
+    let mint = s.ctx.io_mint;
+    let stray = s.ctx.token_account(&mint, &sweeper.pubkey());
+    let watch = [client::config_address(), client::io_vault_address()];
+    let swapped = |from: anchor_lang::prelude::Pubkey, to| {
+        let mut ix = client::burn_sweep(sweeper.pubkey(), Currency::Io, mint);
+        for meta in ix.accounts.iter_mut().filter(|m| m.pubkey == from) {
+            meta.pubkey = to;
+        }
+        ix
+    };
+    let spender = io_client::iosd::spender_address(&client::ID);
+    for (ix, error) in [
+        (
+            swapped(client::io_vault_address(), stray),
+            InferenceError::ConfigAccountMismatch,
+        ),
+        (
+            swapped(mint, s.ctx.iosd_mint),
+            InferenceError::CurrencyMismatch,
+        ),
+        (
+            swapped(spender, sweeper.pubkey()),
+            InferenceError::SpenderMismatch,
+        ),
+    ] {
+        s.ctx.assert_refused(ix, &[&sweeper], error, &watch);
+    }
+    assert_eq!(s.burn_accrued(), 337);
 }

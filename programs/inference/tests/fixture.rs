@@ -198,6 +198,21 @@ impl Scene {
         self.ctx.send(&ixs, &[&provider])
     }
 
+    /// Anyone (a fresh key) burns what the scene's currency has accrued to burn.
+    pub fn burn_sweep(&mut self) -> Outcome {
+        let sweeper = self.ctx.funded_keypair();
+        let ix = client::burn_sweep(sweeper.pubkey(), self.currency, self.ctx.io_mint);
+        self.ctx.send(&[ix], &[&sweeper])
+    }
+
+    /// What the scene's currency has accrued to burn.
+    pub fn burn_accrued(&self) -> u64 {
+        client::fetch_config(&self.ctx)
+            .expect("config")
+            .burn_accrued
+            .of(self.currency)
+    }
+
     pub fn top_up(&mut self, session: Pubkey, amount: u64) -> Outcome {
         let ix = client::session_top_up(self.user.pubkey(), session, self.payment(), amount);
         let user = self.user.insecure_clone();

@@ -79,11 +79,15 @@ fn a_session_pays_the_latest_receipt_once() {
     );
     assert_eq!((event.sequence, event.owed, event.settled), (1, IOSD, IOSD));
     assert_eq!(s.balance_of(&s.provider.pubkey()), 250_000);
-    assert_eq!(supply - s.ctx.mint_supply(&s.mint()), 50_000);
     assert_eq!(s.owner_earned(), 700_000);
-    // The escrow keeps the unspent funding and the owner's unclaimed share.
-    assert_eq!(balance(&s.ctx, &s.escrow()), 9 * IOSD + 700_000);
+    // The escrow keeps the unspent funding, the owner's unclaimed share and the burn share
+    // until a sweep burns it.
+    assert_eq!(s.ctx.mint_supply(&s.mint()), supply);
+    assert_eq!(balance(&s.ctx, &s.escrow()), 9 * IOSD + 700_000 + 50_000);
     assert_eq!(event.escrowed.iosd_micros, 9 * IOSD + 700_000);
+    s.burn_sweep().expect("burn");
+    assert_eq!(supply - s.ctx.mint_supply(&s.mint()), 50_000);
+    assert_eq!(balance(&s.ctx, &s.escrow()), 9 * IOSD + 700_000);
 
     let provider = s.provider.insecure_clone();
     let watch = watched(&s, session);
@@ -193,8 +197,11 @@ fn the_close_waits_for_the_timeout_after_the_request() {
     assert_eq!(s.balance_of(&user) - before, 8 * IOSD);
     assert_eq!(s.ctx.lamports(&user) - lamports, rent);
     assert_eq!(s.ctx.data(&session), None);
-    // What stays in escrow is the owner's unclaimed share.
-    assert_eq!(balance(&s.ctx, &s.escrow()), s.owner_earned());
+    // What stays in escrow is the owner's unclaimed share and the burn share not yet burned.
+    assert_eq!(
+        balance(&s.ctx, &s.escrow()),
+        s.owner_earned() + s.burn_accrued()
+    );
     assert_eq!(event.escrowed.iosd_micros, s.owner_earned());
     // Settlement after the final close: the session is gone.
     expect_error(
@@ -219,6 +226,7 @@ fn io_sessions_pay_in_io() {
         (Currency::Io, IO, IO / 5)
     );
     assert_eq!(s.balance_of(&s.provider.pubkey()), IO);
+    s.burn_sweep().expect("burn");
     assert_eq!(supply - s.ctx.mint_supply(&s.ctx.io_mint), IO / 5);
     assert_eq!(
         balance(&s.ctx, &client::io_vault_address()),

@@ -1,19 +1,23 @@
 //! Property test in the SVM: random interleavings of served requests (receipts signed and
 //! checked by the gateway), settlements of the latest or an older receipt, top-ups, close
-//! requests, finalisations, reopened sessions, owner claims and time passing, in IOSD or IO,
-//! checked after every step against real balances:
+//! requests, finalisations, reopened sessions, owner claims, burn sweeps and time passing, in
+//! IOSD or IO, checked after every step against real balances:
 //!
 //! - each session pays exactly `min(highest settled receipt, funding)`, and nothing twice: an
 //!   older (lower) or repeated receipt is refused, a receipt of a closed session misses a
 //!   reopened one;
 //! - the user paid exactly what its sessions settled, the rest refunded;
-//! - provider + burn + owner = settled; the escrow holds the open session's unspent funding and
-//!   the owner's unclaimed share, as the config's escrow totals say.
+//! - provider + burn + owner = settled; the escrow holds the open session's unspent funding, the
+//!   owner's unclaimed share (as the config's escrow totals say) and the burn share not yet
+//!   swept (as its `burn_accrued` says); the supply fell by what sweeps burned, and a second
+//!   sweep in a row finds nothing.
 
 use anchor_lang::prelude::Pubkey;
 use inference::Currency;
 use inference::error::InferenceError;
-use inference::events::{ModelClaimed, SessionFinalized, SessionSettled, SessionToppedUp};
+use inference::events::{
+    BurnSwept, ModelClaimed, SessionFinalized, SessionSettled, SessionToppedUp,
+};
 use io_client::inference as client;
 use io_harness::{IO, IOSD, Signer, expect_error};
 use io_receipt::Receipt;
@@ -31,6 +35,7 @@ enum Op {
     CloseRequest,
     Finalize,
     Claim,
+    Burn,
     Warp { secs: i64 },
 }
 
@@ -43,6 +48,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::CloseRequest),
         2 => Just(Op::Finalize),
         1 => Just(Op::Claim),
+        1 => Just(Op::Burn),
         2 => (0i64..=30 * 3_600).prop_map(|secs| Op::Warp { secs }),
     ]
 }
@@ -77,6 +83,8 @@ proptest! {
         );
         let (mut funded_total, mut refunded, mut settled_total) = (0u64, 0u64, 0u64);
         let (mut to_provider, mut burned, mut to_owner, mut claimed) = (0u64, 0u64, 0u64, 0u64);
+        // What burn sweeps burned.
+        let mut swept = 0u64;
         // Receipts of closed sessions, which must never pay again.
         let mut closed_receipts: Vec<(Receipt, [u8; 64])> = Vec::new();
         let mut open: Option<Open> = None;
@@ -171,6 +179,19 @@ proptest! {
                         claimed += executed.event::<ModelClaimed>(&client::ID).amount;
                     }
                 }
+                Op::Burn => {
+                    let accrued = s.burn_accrued();
+                    let outcome = s.burn_sweep();
+                    if accrued == 0 {
+                        expect_error(outcome, InferenceError::NothingToBurn);
+                    } else {
+                        let executed = outcome.map_err(|f| TestCaseError::fail(format!("burn: {:?}", f.err)))?;
+                        let event: BurnSwept = executed.event(&client::ID);
+                        prop_assert_eq!(event.burned, accrued);
+                        swept += accrued;
+                        expect_error(s.burn_sweep(), InferenceError::NothingToBurn);
+                    }
+                }
                 Op::Warp { secs } => s.ctx.warp_by(secs),
             }
 
@@ -191,7 +212,8 @@ proptest! {
 
             prop_assert_eq!(to_provider + burned + to_owner, settled_total);
             prop_assert_eq!(s.balance_of(&s.provider.pubkey()) - provider_start, to_provider);
-            prop_assert_eq!(supply_start - s.ctx.mint_supply(&s.mint()), burned);
+            prop_assert_eq!(supply_start - s.ctx.mint_supply(&s.mint()), swept);
+            prop_assert_eq!(s.burn_accrued(), burned - swept);
             prop_assert_eq!(s.owner_earned() + claimed, to_owner);
             prop_assert_eq!(s.balance_of(&owner.pubkey()), claimed);
             prop_assert_eq!(s.balance_of(&user.pubkey()), user_start - funded_total + refunded);
@@ -206,10 +228,9 @@ proptest! {
             };
             prop_assert_eq!(funded_total, settled_total + refunded + remaining);
             let escrow = balance(&s.ctx, &s.escrow());
-            prop_assert_eq!(escrow, remaining + s.owner_earned());
+            prop_assert_eq!(escrow, remaining + s.owner_earned() + s.burn_accrued());
             let config = client::fetch_config(&s.ctx).unwrap();
-            let recorded = if io { config.escrowed.io_base } else { config.escrowed.iosd_micros };
-            prop_assert_eq!(recorded, escrow);
+            prop_assert_eq!(config.escrowed.of(currency) + config.burn_accrued.of(currency), escrow);
         }
     }
 }

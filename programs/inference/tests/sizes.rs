@@ -69,6 +69,10 @@ fn every_instruction_fits_a_transaction() {
             vec![client::inference_pay(key(), payment, 1, 0, 1)],
         ),
         (
+            "burn_sweep",
+            vec![client::burn_sweep(key(), Currency::Iosd, key())],
+        ),
+        (
             "session_open",
             vec![client::session_open(key(), payment, 0, args)],
         ),

@@ -39,6 +39,7 @@ async fn the_demo_marketplace_pays_everyone_and_is_mirrored(pool: PgPool) {
         ("LeaseSettled", 1),
         ("ProviderClaimed", 1),
         ("FeesSwept", 1),
+        ("BurnSwept", 1),
         ("SessionOpened", 1),
         ("SessionSettled", 1),
         ("ModelRegistered", 1),

@@ -57,6 +57,11 @@ pub struct InferenceConfig {
     /// This program's spender PDA in iosd, owner of its IOSD escrow, with its bump.
     pub iosd_spender: Spender,
     pub escrowed: EscrowTotals,
+    /// The burn shares of payments and settlements, not yet burned (`burn_sweep`): their tokens
+    /// are still in the escrows, beside `escrowed`.
+    pub burn_accrued: EscrowTotals,
+    /// Burned by `burn_sweep` over the deployment's life.
+    pub burned: EscrowTotals,
     /// Room for fields added without a migration.
     pub reserved: [u8; 64],
 }

@@ -99,6 +99,8 @@ impl ConfigInit<'_> {
             io_vault: accounts.io_vault.key(),
             iosd_spender: iosd::spender_cpi::Spender::find(&crate::ID),
             escrowed: EscrowTotals::default(),
+            burn_accrued: EscrowTotals::default(),
+            burned: EscrowTotals::default(),
             reserved: [0; 64],
         };
         config.invariant()?;

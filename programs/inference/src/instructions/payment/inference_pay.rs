@@ -1,7 +1,8 @@
 //! `inference_pay`: a user pays for `requests` inferences (and `tokens` tokens) of a model in one
 //! transaction, the literal "micro transaction per inference" path. The price is the model's
-//! current terms, refused above the user's `max_amount`; the provider's share is paid and the
-//! burn burned at once, the owner's share credited to the model (claimed with `model_claim`).
+//! current terms, refused above the user's `max_amount`; the provider's share is paid at once,
+//! the burn accrued in the config (`burn_sweep` burns it), the owner's share credited to the
+//! model (claimed with `model_claim`).
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
@@ -28,9 +29,6 @@ pub struct InferencePay<'info> {
     pub provider_payout: Account<'info, TokenAccount>,
     #[account(mut, address = config.io_vault @ InferenceError::ConfigAccountMismatch)]
     pub io_vault: Account<'info, TokenAccount>,
-    /// CHECK: the IO mint (address checked), writable for burning IO.
-    #[account(mut, address = config.io_mint @ InferenceError::CurrencyMismatch)]
-    pub io_mint: UncheckedAccount<'info>,
     pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
@@ -70,7 +68,6 @@ impl InferencePay<'_> {
             &accounts.provider_payout.to_account_info(),
             to_provider,
         )?;
-        escrows.burn(currency, &accounts.io_mint.to_account_info(), burned)?;
 
         let model = &mut ctx.accounts.model;
         let earned = model.earned_mut(terms.currency);
@@ -84,6 +81,10 @@ impl InferencePay<'_> {
         config
             .escrowed
             .credit(terms.currency, to_owner)
+            .map_err(InferenceError::from)?;
+        config
+            .burn_accrued
+            .credit(terms.currency, burned)
             .map_err(InferenceError::from)?;
         config.bump_revision()?;
         config.invariant()?;

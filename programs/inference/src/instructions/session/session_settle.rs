@@ -24,7 +24,7 @@ pub struct SessionSettle<'info> {
     /// Anyone; usually the provider's gateway. Pays the fee only.
     pub submitter: Signer<'info>,
     #[account(mut, address = CONFIG_PDA.0)]
-    pub config: Account<'info, InferenceConfig>,
+    pub config: Box<Account<'info, InferenceConfig>>,
     #[account(
         mut,
         has_one = model @ InferenceError::SessionMismatch,
@@ -40,9 +40,6 @@ pub struct SessionSettle<'info> {
     pub instructions: UncheckedAccount<'info>,
     #[account(mut, address = config.io_vault @ InferenceError::ConfigAccountMismatch)]
     pub io_vault: Account<'info, TokenAccount>,
-    /// CHECK: the IO mint (address checked), writable for burning IO.
-    #[account(mut, address = config.io_mint @ InferenceError::CurrencyMismatch)]
-    pub io_mint: UncheckedAccount<'info>,
     pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
@@ -80,7 +77,6 @@ impl SessionSettle<'_> {
             &mut accounts.model,
             &escrows,
             &accounts.provider_payout,
-            &accounts.io_mint.to_account_info(),
         )?;
         let session = &mut accounts.session;
         let event = match settled {

@@ -33,9 +33,6 @@ pub struct SessionTopUp<'info> {
     pub provider_payout: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.io_vault @ InferenceError::ConfigAccountMismatch)]
     pub io_vault: Box<Account<'info, TokenAccount>>,
-    /// CHECK: the IO mint (address checked), writable for burning IO.
-    #[account(mut, address = config.io_mint @ InferenceError::CurrencyMismatch)]
-    pub io_mint: UncheckedAccount<'info>,
     pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }
 
@@ -80,7 +77,6 @@ impl SessionTopUp<'_> {
             &mut accounts.model,
             &escrows,
             &accounts.provider_payout,
-            &accounts.io_mint.to_account_info(),
         )?;
         let session = &mut accounts.session;
         if settled.is_none() {

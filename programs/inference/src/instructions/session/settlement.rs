@@ -10,7 +10,8 @@ use crate::events::SessionSettled;
 use crate::state::{InferenceConfig, Model, Session, split_totals};
 
 /// Raises `settled` to `min(owed, funded)` and moves the difference: the provider's part to the
-/// session's provider payout account, the burn burned, the owner's part credited to the model.
+/// session's provider payout account, the burn accrued in the config (`burn_sweep` burns it), the
+/// owner's part credited to the model.
 /// Each part is the difference of the split of the two totals. Returns the event to emit, or
 /// `None` when nothing was due.
 pub fn pay_due<'info>(
@@ -19,7 +20,6 @@ pub fn pay_due<'info>(
     model: &mut Model,
     escrows: &Escrows<'info>,
     provider_payout: &Account<'info, TokenAccount>,
-    io_mint: &AccountInfo<'info>,
 ) -> Result<Option<SessionSettled>> {
     let target = session.owed.min(session.funded);
     if target <= session.settled {
@@ -40,7 +40,6 @@ pub fn pay_due<'info>(
     let currency = session.terms.currency;
 
     escrows.pay(currency, &provider_payout.to_account_info(), to_provider)?;
-    escrows.burn(currency, io_mint, burned)?;
 
     session.settled = target;
     session.to_provider = provider_total;
@@ -61,6 +60,10 @@ pub fn pay_due<'info>(
     config
         .escrowed
         .debit(currency, left)
+        .map_err(InferenceError::from)?;
+    config
+        .burn_accrued
+        .credit(currency, burned)
         .map_err(InferenceError::from)?;
     Ok(Some(SessionSettled {
         session: session.key(),
