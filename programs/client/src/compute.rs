@@ -1,6 +1,8 @@
 //! Compute budget instructions. A transaction gets 200,000 compute units per instruction by
-//! default; an instruction that needs more (a large `lease_settle_batch`) must ask for them with
-//! [`set_compute_unit_limit`] placed anywhere in the same transaction.
+//! default; an instruction that needs more must ask for them with [`set_compute_unit_limit`]
+//! placed anywhere in the same transaction, and one that needs less (a `lease_settle_batch`, whose
+//! estimate is `market::lease_settle_batch_compute_units`) may ask for less, so a priority fee
+//! per unit costs less.
 
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::pubkey::Pubkey;
