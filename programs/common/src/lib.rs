@@ -1,8 +1,9 @@
 //! What every IO protocol program shares, and the off-chain code that talks to them: the deployer
 //! key fixed at build time, role-set bounds, PDA creation that a pre-funded address cannot block
 //! ([`create_pda_account`], [`create_pda_with`], [`create_pda_token_account`]), token vaults
-//! owned by a PDA ([`PdaVault`]), the escrowed currencies ([`Currency`], [`EscrowTotals`]), and
-//! the roles every config holds with the guardian's bounded pause ([`Role`], [`Pause`]).
+//! owned by a PDA ([`PdaVault`]), config addresses derived at compile time ([`singleton_pda`]),
+//! the escrowed currencies and accrued fees ([`Currency`], [`EscrowTotals`], [`AccruedFees`]),
+//! and the roles every config holds with the guardian's bounded pause ([`Role`], [`Pause`]).
 
 #![deny(clippy::arithmetic_side_effects)]
 

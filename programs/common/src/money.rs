@@ -73,7 +73,7 @@ impl EscrowTotals {
 
 /// Protocol fees a program has taken but not yet moved: per currency, the share to burn and the
 /// share owed to the treasury. Settlements add to it and move no tokens; a sweep burns and pays
-/// the whole of it at once, so a fee costs one token movement per sweep instead of two CPIs per
+/// a currency's whole accrual at once, so fees cost token movements per sweep, not per
 /// settlement. The tokens stay in the program's escrows until then, beside what
 /// [`EscrowTotals`] owes out of them.
 #[derive(
