@@ -174,6 +174,16 @@ fn refuses_bad_settlements() {
     let ix = client::lease_settle(settler.pubkey(), lease, other.key.pubkey(), 7_200);
     s.ctx
         .assert_refused(ix, &[&settler], MarketError::LeaseMismatch, &watched);
+    // The lease passed again as its provider: the writable accounts skip Anchor's duplicate
+    // check (`dup`), and the provider's discriminator check refuses the lease instead.
+    let mut ix = client::lease_settle(settler.pubkey(), lease, owner, 7_200);
+    ix.accounts[3].pubkey = lease;
+    s.ctx.assert_refused(
+        ix,
+        &[&settler],
+        anchor_lang::error::ErrorCode::AccountDiscriminatorMismatch,
+        &watched,
+    );
 }
 
 /// Low runway pauses the lease (no usage accrues); a top-up resumes it.

@@ -1,5 +1,6 @@
 //! End-to-end tests (one binary): real RPC through the local network, real Postgres.
 
+mod account_aliasing;
 mod floors;
 mod localnet;
 mod manifest;

@@ -157,7 +157,7 @@ pub struct BatchEntry {
 
 /// Compute units a `lease_settle_batch` of `leases` leases may use: a fixed part and a part per
 /// lease, with a margin over what the SBF build consumed (about 11,000 once and 3,900 per lease
-/// of one provider; 136,722 for 32 leases:
+/// of one provider; 136,103 for 32 leases:
 /// `IO_SBF_DIR=target/sbf/deploy cargo test -p market how_many_leases -- --nocapture`). A full
 /// batch fits the default 200,000 units; setting this lower limit with
 /// [`crate::compute::set_compute_unit_limit`] makes a priority fee per unit cheaper.

@@ -22,7 +22,7 @@ use crate::state::GovernanceConfig;
 pub struct AuthorityChange<'info> {
     pub authority: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         address = CONFIG_PDA.0,
         has_one = authority @ GovernanceError::NotAuthority,
     )]

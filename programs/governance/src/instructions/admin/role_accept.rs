@@ -15,7 +15,7 @@ use crate::state::GovernanceConfig;
 #[derive(Accounts)]
 pub struct RoleAccept<'info> {
     pub pending: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
 }
 

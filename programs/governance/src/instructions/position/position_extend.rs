@@ -14,7 +14,7 @@ pub struct PositionExtend<'info> {
     pub owner: Signer<'info>,
     #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
-    #[account(mut, has_one = owner @ GovernanceError::NotPositionOwner)]
+    #[account(mut, dup, has_one = owner @ GovernanceError::NotPositionOwner)]
     pub position: Account<'info, Position>,
 }
 

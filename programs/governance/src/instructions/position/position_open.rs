@@ -15,7 +15,7 @@ use crate::state::{GovernanceConfig, Position};
 pub struct PositionOpen<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
     /// CHECK: seeds checked here; created by `handle`, which refuses an existing account.
     #[account(mut, seeds = [SEED_POSITION, owner.key().as_ref(), &id.to_le_bytes()], bump)]

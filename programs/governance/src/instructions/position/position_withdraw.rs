@@ -14,10 +14,10 @@ use crate::state::{GovernanceConfig, Position};
 pub struct PositionWithdraw<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
     #[account(
-        mut,
+        mut, dup,
         close = owner,
         has_one = owner @ GovernanceError::NotPositionOwner,
     )]

@@ -51,6 +51,6 @@ pub(crate) fn proposal_event(address: Pubkey, proposal: &Proposal) -> ProposalCh
 #[derive(Accounts)]
 pub struct ProposalCreatorChange<'info> {
     pub creator: Signer<'info>,
-    #[account(mut, has_one = creator @ crate::error::GovernanceError::NotProposalCreator)]
+    #[account(mut, dup, has_one = creator @ crate::error::GovernanceError::NotProposalCreator)]
     pub proposal: Account<'info, Proposal>,
 }

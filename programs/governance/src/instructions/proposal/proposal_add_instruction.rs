@@ -15,7 +15,7 @@ use crate::state::{Proposal, ProposalInstruction, ProposalState, StoredInstructi
 pub struct ProposalAddInstruction<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    #[account(mut, has_one = creator @ GovernanceError::NotProposalCreator)]
+    #[account(mut, dup, has_one = creator @ GovernanceError::NotProposalCreator)]
     pub proposal: Account<'info, Proposal>,
     /// CHECK: seeds checked here; created by `handle`.
     #[account(mut, seeds = [SEED_PROPOSAL_IX, proposal.key().as_ref(), &[index]], bump)]

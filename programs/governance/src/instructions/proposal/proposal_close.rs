@@ -13,7 +13,7 @@ use crate::state::{Proposal, ProposalInstruction};
 pub struct ProposalClose<'info> {
     pub anyone: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         has_one = rent_payer @ GovernanceError::ProposalMismatch,
     )]

@@ -14,7 +14,7 @@ use crate::state::{GovernanceConfig, Position, Proposal, ProposalState};
 pub struct ProposalCreate<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
     /// A position of the creator's, whose power qualifies it.
     #[account(constraint = position.owner == creator.key() @ GovernanceError::NotPositionOwner)]

@@ -22,9 +22,9 @@ pub struct ProposalExecute<'info> {
     /// writable copy here would overwrite that change when this instruction ends.
     #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub proposal: Account<'info, Proposal>,
-    #[account(mut, has_one = proposal @ GovernanceError::ProposalMismatch)]
+    #[account(mut, dup, has_one = proposal @ GovernanceError::ProposalMismatch)]
     pub proposal_instruction: Account<'info, ProposalInstruction>,
 }
 

@@ -11,7 +11,7 @@ use crate::state::{Proposal, ProposalState};
 #[derive(Accounts)]
 pub struct ProposalFinalize<'info> {
     pub anyone: Signer<'info>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub proposal: Account<'info, Proposal>,
 }
 

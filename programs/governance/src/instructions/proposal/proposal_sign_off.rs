@@ -14,7 +14,7 @@ pub struct ProposalSignOff<'info> {
     pub creator: Signer<'info>,
     #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
-    #[account(mut, has_one = creator @ GovernanceError::NotProposalCreator)]
+    #[account(mut, dup, has_one = creator @ GovernanceError::NotProposalCreator)]
     pub proposal: Account<'info, crate::state::Proposal>,
 }
 

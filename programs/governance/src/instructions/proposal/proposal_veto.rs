@@ -18,12 +18,12 @@ use crate::state::{GovernanceConfig, Proposal, ProposalState};
 pub struct ProposalVeto<'info> {
     pub guardian: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         address = CONFIG_PDA.0,
         has_one = guardian @ GovernanceError::NotGuardian,
     )]
     pub config: Account<'info, GovernanceConfig>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub proposal: Account<'info, Proposal>,
 }
 

@@ -17,9 +17,13 @@ pub struct VoteCast<'info> {
     pub voter: Signer<'info>,
     #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, GovernanceConfig>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub proposal: Account<'info, Proposal>,
-    #[account(mut, constraint = position.owner == voter.key() @ GovernanceError::NotPositionOwner)]
+    #[account(
+        mut,
+        dup,
+        constraint = position.owner == voter.key() @ GovernanceError::NotPositionOwner,
+    )]
     pub position: Account<'info, Position>,
     /// CHECK: seeds checked here; created by `handle`, which refuses an existing marker.
     #[account(

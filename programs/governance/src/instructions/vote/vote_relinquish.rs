@@ -13,10 +13,14 @@ use crate::state::{Position, Proposal, ProposalState, VoteMarker};
 pub struct VoteRelinquish<'info> {
     #[account(mut)]
     pub voter: Signer<'info>,
-    #[account(mut, constraint = position.owner == voter.key() @ GovernanceError::NotPositionOwner)]
-    pub position: Account<'info, Position>,
     #[account(
         mut,
+        dup,
+        constraint = position.owner == voter.key() @ GovernanceError::NotPositionOwner,
+    )]
+    pub position: Account<'info, Position>,
+    #[account(
+        mut, dup,
         close = voter,
         has_one = position @ GovernanceError::ProposalMismatch,
         has_one = voter @ GovernanceError::NotPositionOwner,

@@ -16,7 +16,7 @@ use crate::state::InferenceConfig;
 pub struct GuardianPause<'info> {
     pub guardian: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         address = CONFIG_PDA.0,
         has_one = guardian @ InferenceError::NotGuardian,
     )]

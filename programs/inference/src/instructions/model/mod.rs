@@ -24,7 +24,7 @@ use crate::state::Model;
 pub struct ModelChange<'info> {
     pub owner: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         has_one = owner @ InferenceError::NotModelOwner,
         constraint = !model.retired @ InferenceError::ModelRetired,
     )]

@@ -15,9 +15,9 @@ use crate::state::{Currency, InferenceConfig, Model};
 #[derive(Accounts)]
 pub struct ModelClaim<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
-    #[account(mut, has_one = owner @ InferenceError::NotModelOwner)]
+    #[account(mut, dup, has_one = owner @ InferenceError::NotModelOwner)]
     pub model: Account<'info, Model>,
     /// The owner's IOSD holder or IO account.
     #[account(mut)]

@@ -12,7 +12,7 @@ use crate::state::Model;
 pub struct ModelClose<'info> {
     pub owner: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         has_one = owner @ InferenceError::NotModelOwner,
         has_one = rent_payer @ InferenceError::NotModelOwner,

@@ -16,7 +16,7 @@ use crate::state::{Currency, InferenceConfig};
 pub struct BurnSweep<'info> {
     /// Anyone; pays the transaction fee only.
     pub sweeper: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
     /// CHECK: the config's IO vault (address checked); an IOSD sweep does not touch it.
     #[account(mut, address = config.io_vault @ InferenceError::ConfigAccountMismatch)]

@@ -17,9 +17,9 @@ use crate::state::{InferenceConfig, Model, split_totals};
 #[derive(Accounts)]
 pub struct InferencePay<'info> {
     pub user: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub model: Account<'info, Model>,
     /// The user's IOSD holder or IO account, of the model's currency.
     #[account(mut)]

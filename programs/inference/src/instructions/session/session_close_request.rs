@@ -20,7 +20,7 @@ pub struct SessionCloseRequest<'info> {
     pub requester: Signer<'info>,
     #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
-    #[account(mut, has_one = model @ InferenceError::SessionMismatch)]
+    #[account(mut, dup, has_one = model @ InferenceError::SessionMismatch)]
     pub session: Account<'info, Session>,
     pub model: Account<'info, Model>,
 }

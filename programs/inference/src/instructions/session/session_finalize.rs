@@ -14,16 +14,16 @@ use crate::state::{InferenceConfig, Model, Session};
 #[derive(Accounts)]
 pub struct SessionFinalize<'info> {
     pub anyone: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, InferenceConfig>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         has_one = model @ InferenceError::SessionMismatch,
         has_one = rent_payer @ InferenceError::SessionMismatch,
     )]
     pub session: Account<'info, Session>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub model: Account<'info, Model>,
     /// Receives the refund: the user's IOSD holder or IO account.
     #[account(mut)]

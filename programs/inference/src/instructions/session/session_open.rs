@@ -26,9 +26,9 @@ pub struct SessionOpen<'info> {
     /// Funds the session and pays its rent.
     #[account(mut)]
     pub user: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, InferenceConfig>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub model: Box<Account<'info, Model>>,
     /// CHECK: seeds checked here (the model's next session nonce); created by `handle`.
     #[account(

@@ -23,15 +23,15 @@ use crate::state::{InferenceConfig, Model, Session};
 pub struct SessionSettle<'info> {
     /// Anyone; usually the provider's gateway. Pays the fee only.
     pub submitter: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, InferenceConfig>>,
     #[account(
-        mut,
+        mut, dup,
         has_one = model @ InferenceError::SessionMismatch,
         has_one = provider_payout @ InferenceError::SessionMismatch,
     )]
     pub session: Account<'info, Session>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub model: Account<'info, Model>,
     /// The payout account stored in the session (`has_one`), never the submitter's choice.
     #[account(mut)]

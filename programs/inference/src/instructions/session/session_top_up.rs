@@ -15,16 +15,16 @@ use crate::state::{InferenceConfig, Model, Session};
 #[derive(Accounts)]
 pub struct SessionTopUp<'info> {
     pub user: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, InferenceConfig>>,
     #[account(
-        mut,
+        mut, dup,
         has_one = user @ InferenceError::NotSessionUser,
         has_one = model @ InferenceError::SessionMismatch,
         has_one = provider_payout @ InferenceError::SessionMismatch,
     )]
     pub session: Box<Account<'info, Session>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub model: Box<Account<'info, Model>>,
     #[account(mut)]
     pub user_funds: Box<Account<'info, TokenAccount>>,

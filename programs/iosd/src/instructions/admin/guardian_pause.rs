@@ -15,7 +15,7 @@ use crate::state::IosdConfig;
 pub struct GuardianPause<'info> {
     pub guardian: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         address = CONFIG_PDA.0,
         has_one = guardian @ IosdError::NotGuardian,
     )]

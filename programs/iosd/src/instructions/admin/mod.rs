@@ -27,7 +27,7 @@ use crate::state::IosdConfig;
 pub struct AuthorityChange<'info> {
     pub authority: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         address = CONFIG_PDA.0,
         has_one = authority @ IosdError::NotAuthority,
     )]

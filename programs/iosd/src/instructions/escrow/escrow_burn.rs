@@ -19,12 +19,12 @@ pub struct EscrowBurn<'info> {
     /// also makes Anchor's CPI client mark it as a signer.
     #[account(signer @ IosdError::SpenderNotSigner)]
     pub spender: UncheckedAccount<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, IosdConfig>,
-    #[account(mut, address = config.iosd_mint @ IosdError::ConfigAccountMismatch)]
+    #[account(mut, dup, address = config.iosd_mint @ IosdError::ConfigAccountMismatch)]
     pub iosd_mint: Account<'info, Mint>,
     #[account(
-        mut,
+        mut, dup,
         constraint = escrow.owner == spender.key() @ IosdError::EscrowNotOwnedBySpender,
     )]
     pub escrow: Account<'info, TokenAccount>,

@@ -32,7 +32,7 @@ pub enum MintAmount {
 #[derive(Accounts)]
 pub struct IosdMint<'info> {
     pub user: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, IosdConfig>>,
     /// CHECK: decoded and checked by `price::fresh_price` (owner, discriminator, feed, level,
     /// age, sign, exponent).
@@ -45,7 +45,7 @@ pub struct IosdMint<'info> {
     pub user_io: Account<'info, TokenAccount>,
     #[account(mut, address = config.io_vault @ IosdError::ConfigAccountMismatch)]
     pub io_vault: Account<'info, TokenAccount>,
-    #[account(mut, address = config.iosd_mint @ IosdError::ConfigAccountMismatch)]
+    #[account(mut, dup, address = config.iosd_mint @ IosdError::ConfigAccountMismatch)]
     pub iosd_mint: Account<'info, Mint>,
     /// The holder account that receives the IOSD (the user's own, or anyone's).
     #[account(mut)]

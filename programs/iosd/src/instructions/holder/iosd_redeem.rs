@@ -23,7 +23,7 @@ use crate::token_ops::{TokenOps, require_holder};
 pub struct IosdRedeem<'info> {
     /// Owner of the holder account: a wallet, or an allowed program's spender PDA by CPI.
     pub owner: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, IosdConfig>>,
     /// CHECK: decoded and checked by `price::read_price`.
     pub price_update: UncheckedAccount<'info>,
@@ -32,7 +32,7 @@ pub struct IosdRedeem<'info> {
         constraint = holder.owner == owner.key() @ IosdError::HolderOwnerMismatch,
     )]
     pub holder: Account<'info, TokenAccount>,
-    #[account(mut, address = config.iosd_mint @ IosdError::ConfigAccountMismatch)]
+    #[account(mut, dup, address = config.iosd_mint @ IosdError::ConfigAccountMismatch)]
     pub iosd_mint: Account<'info, Mint>,
     #[account(mut, address = config.io_vault @ IosdError::ConfigAccountMismatch)]
     pub io_vault: Account<'info, TokenAccount>,

@@ -14,7 +14,7 @@ use crate::state::{IosdConfig, SolvencyState};
 #[event_cpi]
 #[derive(Accounts)]
 pub struct SolvencyRefresh<'info> {
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, IosdConfig>,
     /// CHECK: decoded and checked by `price::read_price`.
     pub price_update: UncheckedAccount<'info>,

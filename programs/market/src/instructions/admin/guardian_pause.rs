@@ -16,7 +16,7 @@ use crate::state::{MarketConfig, PauseClass};
 pub struct GuardianPause<'info> {
     pub guardian: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         address = CONFIG_PDA.0,
         has_one = guardian @ MarketError::NotGuardian,
     )]

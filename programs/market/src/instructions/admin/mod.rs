@@ -25,7 +25,7 @@ use crate::state::MarketConfig;
 pub struct AuthorityChange<'info> {
     pub authority: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         address = CONFIG_PDA.0,
         has_one = authority @ MarketError::NotAuthority,
     )]

@@ -12,7 +12,7 @@ use crate::state::{MarketConfig, Role};
 #[derive(Accounts)]
 pub struct RoleAccept<'info> {
     pub pending: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, MarketConfig>,
 }
 

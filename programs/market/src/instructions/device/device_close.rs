@@ -12,19 +12,19 @@ use crate::state::{Device, GpuClass, MarketConfig, Provider};
 #[derive(Accounts)]
 pub struct DeviceClose<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
-    #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
+    #[account(mut, dup, has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Box<Account<'info, Provider>>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         has_one = provider @ MarketError::DeviceProviderMismatch,
         has_one = gpu_class @ MarketError::GpuClassMismatch,
         has_one = rent_payer @ MarketError::ConfigAccountMismatch,
     )]
     pub device: Box<Account<'info, Device>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub gpu_class: Box<Account<'info, GpuClass>>,
     /// CHECK: must be the device's recorded rent payer (`has_one`).
     #[account(mut)]

@@ -16,11 +16,11 @@ pub struct DeviceRegister<'info> {
     /// The provider's owner; pays the rent.
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
-    #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
+    #[account(mut, dup, has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Box<Account<'info, Provider>>,
-    #[account(mut, constraint = !gpu_class.retired @ MarketError::GpuClassRetired)]
+    #[account(mut, dup, constraint = !gpu_class.retired @ MarketError::GpuClassRetired)]
     pub gpu_class: Box<Account<'info, GpuClass>>,
     /// CHECK: seeds checked here (the provider's next index); created by `handle`.
     #[account(

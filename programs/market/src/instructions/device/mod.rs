@@ -21,7 +21,7 @@ pub struct DeviceChange<'info> {
     #[account(has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Box<Account<'info, Provider>>,
     #[account(
-        mut,
+        mut, dup,
         has_one = provider @ MarketError::DeviceProviderMismatch,
         has_one = gpu_class @ MarketError::GpuClassMismatch,
     )]

@@ -20,7 +20,7 @@ use crate::state::{Currency, MarketConfig, PauseClass};
 pub struct FeesSweep<'info> {
     /// Anyone; pays the transaction fee only.
     pub sweeper: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     /// Receives the IO fees' treasury share.
     #[account(mut, address = config.treasury @ MarketError::ConfigAccountMismatch)]

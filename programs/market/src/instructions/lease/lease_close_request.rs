@@ -13,7 +13,7 @@ use crate::state::{Lease, Provider};
 pub struct LeaseCloseRequest<'info> {
     /// The renter or the provider's owner.
     pub requester: Signer<'info>,
-    #[account(mut, has_one = provider @ MarketError::LeaseMismatch)]
+    #[account(mut, dup, has_one = provider @ MarketError::LeaseMismatch)]
     pub lease: Account<'info, Lease>,
     pub provider: Account<'info, Provider>,
 }

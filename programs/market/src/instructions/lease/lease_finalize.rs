@@ -18,16 +18,16 @@ use crate::state::{Device, Lease, MarketConfig, PauseClass};
 #[derive(Accounts)]
 pub struct LeaseFinalize<'info> {
     pub anyone: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         has_one = device @ MarketError::LeaseMismatch,
         has_one = rent_payer @ MarketError::LeaseMismatch,
     )]
     pub lease: Box<Account<'info, Lease>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub device: Box<Account<'info, Device>>,
     /// Receives the refund: the renter's IOSD holder (IOSD lease) or an IO token account the
     /// renter owns (IO lease).

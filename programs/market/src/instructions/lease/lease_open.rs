@@ -44,9 +44,9 @@ pub struct LeaseOpen<'info> {
     /// Pays the deposit and the lease account's rent.
     #[account(mut)]
     pub renter: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
-    #[account(mut, has_one = gpu_class @ MarketError::GpuClassMismatch)]
+    #[account(mut, dup, has_one = gpu_class @ MarketError::GpuClassMismatch)]
     pub device: Box<Account<'info, Device>>,
     pub gpu_class: Box<Account<'info, GpuClass>>,
     /// CHECK: seeds checked here (the device's next lease nonce); created by `handle`.

@@ -19,11 +19,11 @@ use crate::state::{KeySet, Lease, MarketConfig, PauseClass, Provider};
 #[derive(Accounts)]
 pub struct LeaseSettle<'info> {
     pub settler: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
-    #[account(mut, has_one = provider @ MarketError::LeaseMismatch)]
+    #[account(mut, dup, has_one = provider @ MarketError::LeaseMismatch)]
     pub lease: Box<Account<'info, Lease>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub provider: Box<Account<'info, Provider>>,
 }
 

@@ -20,7 +20,7 @@ use crate::state::{KeySet, Lease, MarketConfig, PauseClass, Provider};
 #[derive(Accounts)]
 pub struct LeaseSettleBatch<'info> {
     pub settler: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
 }
 

@@ -15,9 +15,9 @@ use crate::state::{Lease, MarketConfig, PauseClass};
 #[derive(Accounts)]
 pub struct LeaseTopUp<'info> {
     pub renter: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
-    #[account(mut, has_one = renter @ MarketError::NotLeaseParty)]
+    #[account(mut, dup, has_one = renter @ MarketError::NotLeaseParty)]
     pub lease: Box<Account<'info, Lease>>,
     /// The renter's IOSD holder (IOSD lease) or an IO account it may spend from (IO lease).
     #[account(mut)]

@@ -18,7 +18,7 @@ pub struct GpuClassClose<'info> {
     )]
     pub config: Account<'info, MarketConfig>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         has_one = rent_payer @ MarketError::ConfigAccountMismatch,
         constraint = gpu_class.retired && gpu_class.device_count == 0 @ MarketError::GpuClassInUse,

@@ -24,6 +24,6 @@ pub struct GpuClassChange<'info> {
         has_one = authority @ MarketError::NotAuthority,
     )]
     pub config: Account<'info, MarketConfig>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub gpu_class: Account<'info, GpuClass>,
 }

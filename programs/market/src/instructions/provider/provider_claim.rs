@@ -15,12 +15,12 @@ use crate::state::{Currency, MarketConfig, Provider};
 #[derive(Accounts)]
 pub struct ProviderClaim<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
+    #[account(mut, dup, has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Box<Account<'info, Provider>>,
     /// The IOSD holder of the provider's `iosd_payout_owner`.
-    #[account(mut)]
+    #[account(mut, dup)]
     pub provider_holder: Box<Account<'info, TokenAccount>>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }

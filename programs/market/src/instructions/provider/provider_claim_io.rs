@@ -17,20 +17,20 @@ use crate::state::{Currency, MarketConfig, Provider};
 pub struct ProviderClaimIo<'info> {
     pub owner: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         has_one = owner @ MarketError::NotProviderOwner,
         has_one = io_payout @ MarketError::LeaseMismatch,
     )]
     pub provider: Box<Account<'info, Provider>>,
     /// The provider's registered IO payout account.
-    #[account(mut)]
+    #[account(mut, dup)]
     pub io_payout: Box<Account<'info, TokenAccount>>,
     /// CHECK: a Pyth price update, checked by iosd.
     pub price_update: UncheckedAccount<'info>,
     /// CHECK: iosd's IO vault, checked by iosd.
     #[account(mut)]
     pub io_vault: UncheckedAccount<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     pub iosd: iosd::spender_cpi::IosdAccounts<'info>,
 }

@@ -15,10 +15,10 @@ use crate::state::{Currency, MarketConfig, Provider};
 #[derive(Accounts)]
 pub struct ProviderClaimIoEarnings<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(
-        mut,
+        mut, dup,
         has_one = owner @ MarketError::NotProviderOwner,
         has_one = io_payout @ MarketError::LeaseMismatch,
     )]

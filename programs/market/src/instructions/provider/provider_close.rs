@@ -12,10 +12,10 @@ use crate::state::{MarketConfig, Provider};
 #[derive(Accounts)]
 pub struct ProviderClose<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, MarketConfig>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         has_one = owner @ MarketError::NotProviderOwner,
         has_one = rent_payer @ MarketError::ConfigAccountMismatch,

@@ -15,7 +15,7 @@ pub struct ProviderRegister<'info> {
     /// The provider's owner; pays the rent.
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, MarketConfig>,
     /// CHECK: seeds checked here; created by `handle`, which refuses an existing account.
     #[account(mut, seeds = [SEED_PROVIDER, owner.key().as_ref()], bump)]

@@ -14,7 +14,7 @@ pub struct ProviderUpdate<'info> {
     pub owner: Signer<'info>,
     #[account(address = CONFIG_PDA.0)]
     pub config: Account<'info, MarketConfig>,
-    #[account(mut, has_one = owner @ MarketError::NotProviderOwner)]
+    #[account(mut, dup, has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Account<'info, Provider>,
     #[account(constraint = io_payout.mint == config.io_mint @ MarketError::IoMintMismatch)]
     pub io_payout: Account<'info, TokenAccount>,

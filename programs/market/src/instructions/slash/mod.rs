@@ -24,12 +24,12 @@ use crate::state::{Device, MarketConfig, Slash};
 pub struct SlashDecide<'info> {
     /// The authority for `slash_uphold` and `slash_reverse`; anyone for `slash_finalize`.
     pub decider: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub device: Box<Account<'info, Device>>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         seeds = [SEED_SLASH, device.key().as_ref(), &slash.nonce.to_le_bytes()],
         bump = slash.bump,

@@ -18,9 +18,9 @@ pub struct SlashOpen<'info> {
     /// A key in the config's slasher set; pays the slash account's rent.
     #[account(mut)]
     pub slasher: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub device: Box<Account<'info, Device>>,
     /// CHECK: seeds checked here (the device's next slash nonce); created by `handle`.
     #[account(

@@ -14,12 +14,12 @@ use crate::state::{Device, GpuClass, MarketConfig, PauseClass, Provider, require
 #[derive(Accounts)]
 pub struct UnstakeRequest<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, MarketConfig>>,
     #[account(has_one = owner @ MarketError::NotProviderOwner)]
     pub provider: Box<Account<'info, Provider>>,
     #[account(
-        mut,
+        mut, dup,
         has_one = provider @ MarketError::DeviceProviderMismatch,
         has_one = gpu_class @ MarketError::GpuClassMismatch,
     )]

@@ -23,7 +23,7 @@ use crate::state::RewardsConfig;
 pub struct AuthorityChange<'info> {
     pub authority: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         address = CONFIG_PDA.0,
         has_one = authority @ RewardsError::NotAuthority,
     )]

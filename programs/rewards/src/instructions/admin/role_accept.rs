@@ -13,7 +13,7 @@ use crate::state::RewardsConfig;
 #[derive(Accounts)]
 pub struct RoleAccept<'info> {
     pub pending: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, RewardsConfig>,
 }
 

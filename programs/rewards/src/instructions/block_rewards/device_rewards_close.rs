@@ -13,7 +13,7 @@ use crate::state::DeviceRewards;
 pub struct DeviceRewardsClose<'info> {
     pub anyone: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         has_one = device @ RewardsError::SeasonMismatch,
         has_one = rent_payer @ RewardsError::SeasonMismatch,

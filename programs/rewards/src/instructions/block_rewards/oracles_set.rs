@@ -14,7 +14,7 @@ use crate::state::RewardsConfig;
 pub struct OraclesSetAccounts<'info> {
     pub authority: Signer<'info>,
     #[account(
-        mut,
+        mut, dup,
         address = CONFIG_PDA.0,
         has_one = authority @ RewardsError::NotAuthority,
     )]

@@ -27,9 +27,9 @@ const ACCOUNTS_PER_DEVICE: usize = 5;
 #[derive(Accounts)]
 pub struct RewardsClaim<'info> {
     pub anyone: Signer<'info>,
-    #[account(mut, address = CONFIG_PDA.0)]
+    #[account(mut, dup, address = CONFIG_PDA.0)]
     pub config: Account<'info, RewardsConfig>,
-    #[account(mut, address = config.reward_vault @ RewardsError::SeasonMismatch)]
+    #[account(mut, dup, address = config.reward_vault @ RewardsError::SeasonMismatch)]
     pub reward_vault: Account<'info, TokenAccount>,
     /// CHECK: must be the instructions sysvar; `signed_totals` checks the address.
     pub instructions: UncheckedAccount<'info>,

@@ -34,7 +34,7 @@ pub struct PostedInputs {
 #[derive(Accounts)]
 pub struct InputsPost<'info> {
     pub oracle: Signer<'info>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub season: Account<'info, Season>,
 }
 

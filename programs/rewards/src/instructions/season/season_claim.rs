@@ -28,9 +28,9 @@ const ACCOUNTS_PER_DEVICE: usize = 4;
 #[derive(Accounts)]
 pub struct SeasonClaim<'info> {
     pub anyone: Signer<'info>,
-    #[account(mut, has_one = vault @ RewardsError::SeasonMismatch)]
+    #[account(mut, dup, has_one = vault @ RewardsError::SeasonMismatch)]
     pub season: Account<'info, Season>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub vault: Account<'info, TokenAccount>,
     pub token_program: Program<'info, Token>,
 }

@@ -20,7 +20,7 @@ pub struct SeasonClawback<'info> {
         has_one = authority @ RewardsError::NotAuthority,
     )]
     pub config: Box<Account<'info, RewardsConfig>>,
-    #[account(mut, has_one = vault @ RewardsError::SeasonMismatch)]
+    #[account(mut, dup, has_one = vault @ RewardsError::SeasonMismatch)]
     pub season: Box<Account<'info, Season>>,
     #[account(mut)]
     pub vault: Box<Account<'info, TokenAccount>>,

@@ -19,7 +19,7 @@ pub struct SeasonClose<'info> {
     #[account(address = CONFIG_PDA.0)]
     pub config: Box<Account<'info, RewardsConfig>>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         has_one = vault @ RewardsError::SeasonMismatch,
         has_one = rent_payer @ RewardsError::SeasonMismatch,

@@ -78,10 +78,14 @@ pub struct SeasonCreate<'info> {
     pub payer: Signer<'info>,
     /// The authority's IO account the pool comes from (the governance PDA's, through the
     /// proposal that creates the season, on a real deployment).
-    #[account(mut, constraint = funding_source.mint == config.io_mint @ RewardsError::IoMintMismatch)]
-    pub funding_source: Account<'info, TokenAccount>,
     #[account(
         mut,
+        dup,
+        constraint = funding_source.mint == config.io_mint @ RewardsError::IoMintMismatch,
+    )]
+    pub funding_source: Account<'info, TokenAccount>,
+    #[account(
+        mut, dup,
         address = CONFIG_PDA.0,
         has_one = authority @ RewardsError::NotAuthority,
     )]

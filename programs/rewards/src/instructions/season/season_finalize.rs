@@ -13,7 +13,7 @@ use crate::state::{Season, SeasonState};
 #[derive(Accounts)]
 pub struct SeasonFinalize<'info> {
     pub anyone: Signer<'info>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub season: Account<'info, Season>,
 }
 

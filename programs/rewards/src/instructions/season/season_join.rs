@@ -16,7 +16,7 @@ pub struct SeasonJoin<'info> {
     /// The provider's owner; pays the record's rent.
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub season: Account<'info, Season>,
     /// CHECK: a market `Device`, read by `market_accounts::read`.
     pub device: UncheckedAccount<'info>,

@@ -11,10 +11,10 @@ use crate::state::{Season, SeasonDevice, SeasonState};
 #[derive(Accounts)]
 pub struct SeasonRecordClose<'info> {
     pub anyone: Signer<'info>,
-    #[account(mut)]
+    #[account(mut, dup)]
     pub season: Account<'info, Season>,
     #[account(
-        mut,
+        mut, dup,
         close = rent_payer,
         has_one = season @ RewardsError::SeasonMismatch,
         has_one = rent_payer @ RewardsError::SeasonMismatch,
