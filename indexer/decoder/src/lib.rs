@@ -1,12 +1,12 @@
 //! Decodes the IO programs' `emit_cpi!` events out of transactions as RPC returns them.
 //!
 //! Only successful transactions count, and only inner instructions of one of our programs whose
-//! first account is that program's event authority (`io_client::events`). Each event is decoded
-//! with the program crate's own type, so a layout change cannot go unnoticed; an event this
-//! version does not know is kept with its raw bytes rather than dropped.
+//! first account is that program's event authority (`io_client::events`). Events and accounts
+//! are decoded by the committed IDLs ([`schema`]), which CI keeps equal to the programs' types,
+//! so every field the programs write is read; an event this version does not know is kept with
+//! its raw bytes rather than dropped.
 
-mod json;
-mod registry;
+pub mod schema;
 
 use anchor_lang::prelude::Pubkey;
 use io_client::events::{InnerInstruction, event_payload};
@@ -16,7 +16,16 @@ use solana_transaction_status_client_types::{
     EncodedConfirmedTransactionWithStatusMeta, UiInstruction,
 };
 
-pub use registry::{EventKind, PROGRAMS, event_kinds};
+pub use schema::{Decoded, Schema, SchemaError, schema};
+
+/// Our programs, whose inner instructions are inspected.
+pub const PROGRAMS: [Pubkey; 5] = [
+    iosd::ID,
+    market::ID,
+    inference::ID,
+    rewards::ID,
+    governance::ID,
+];
 
 /// One event, with where it was emitted.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,7 +124,11 @@ pub fn decode_transaction(
             let Some(payload) = event_payload(&program_id, &view) else {
                 continue; // a CPI into our program that is not an event
             };
-            let (name, fields) = registry::decode(&program_id, payload);
+            // Unknown to this version, or not decodable by it: kept raw, named `unknown`.
+            let (name, fields) = match schema().event(&program_id, payload) {
+                Ok(decoded) => (decoded.name, decoded.value),
+                Err(_) => (UNKNOWN_EVENT, Value::Null),
+            };
             events.push(DecodedEvent {
                 signature: signature.into(),
                 slot: tx.slot,

@@ -2,6 +2,8 @@
 //! `config_init` as `getTransaction` returned it in base64), and on that record altered the way
 //! a faulty or hostile RPC could alter it.
 
+mod schema;
+
 use io_decoder::{DecodeError, UNKNOWN_EVENT, decode_transaction};
 use serde_json::Value;
 use solana_transaction_status_client_types::EncodedConfirmedTransactionWithStatusMeta;
@@ -163,32 +165,4 @@ fn a_malformed_loaded_address_is_named() {
             value: "not-a-key".into()
         })
     );
-}
-
-/// Every event in the committed IDLs (`programs/idl`) is registered with the decoder under its
-/// program, with the discriminator the IDL states, so a new event cannot be indexed as `unknown`.
-#[test]
-fn every_idl_event_is_registered() {
-    let idl_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../programs/idl");
-    let kinds = io_decoder::event_kinds();
-    let mut checked = 0;
-    for entry in std::fs::read_dir(&idl_dir).unwrap() {
-        let idl: Value =
-            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
-        let program: anchor_lang::prelude::Pubkey =
-            idl["address"].as_str().unwrap().parse().unwrap();
-        for event in idl["events"].as_array().into_iter().flatten() {
-            let name = event["name"].as_str().unwrap();
-            let discriminator: Vec<u8> =
-                serde_json::from_value(event["discriminator"].clone()).unwrap();
-            assert!(
-                kinds.iter().any(|kind| kind.program_id == program
-                    && kind.name == name
-                    && kind.discriminator == discriminator.as_slice()),
-                "{name} of {program} is not registered in io-decoder's registry"
-            );
-            checked += 1;
-        }
-    }
-    assert!(checked >= 18, "the IDLs hold every program's events");
 }

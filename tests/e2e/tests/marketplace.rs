@@ -1,6 +1,7 @@
 //! The demo's marketplace end to end: every step a transaction through the local network's RPC
 //! (a staked device leased and settled an hour later, a provider's claim, an inference session
-//! settled from a thousand receipts), then the indexer mirrors every event into Postgres.
+//! settled from a thousand receipts), then the indexer mirrors every event into Postgres and
+//! every account the programs own decodes by the committed IDLs.
 
 use io_localnet::{Localnet, LocalnetConfig};
 use io_source::RpcSource;
@@ -56,6 +57,53 @@ async fn the_demo_marketplace_pays_everyone_and_is_mirrored(pool: PgPool) {
         report.session.to_string().as_str()
     );
     assert_eq!(settled.payload["paid"], 2_000_000);
+    assert!(
+        rows.iter()
+            .all(|row| row.event_name != io_decoder::UNKNOWN_EVENT),
+        "every event decodes by the IDLs"
+    );
+
+    // And every account the five programs own decodes by the IDLs, with nothing but zeros in
+    // the space past its fields
+    let rpc_url = localnet.rpc_url.clone();
+    let accounts = tokio::task::spawn_blocking(move || {
+        let rpc = solana_rpc_client::rpc_client::RpcClient::new(rpc_url);
+        io_decoder::PROGRAMS
+            .iter()
+            .flat_map(|program| {
+                let owned = rpc.get_program_accounts(program).unwrap();
+                owned.into_iter().map(move |(address, account)| {
+                    let decoded = io_decoder::schema()
+                        .account(program, &account.data)
+                        .unwrap_or_else(|e| panic!("{address}: {e}"));
+                    let spare = &account.data[decoded.consumed..];
+                    assert!(spare.iter().all(|&b| b == 0), "{address}: {spare:?}");
+                    (address, decoded)
+                })
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .unwrap();
+    let of_type = |name: &str| accounts.iter().filter(|(_, d)| d.name == name).count();
+    for (name, count) in [
+        ("IosdConfig", 1),
+        ("MarketConfig", 1),
+        ("InferenceConfig", 1),
+        ("RewardsConfig", 1),
+        ("GovernanceConfig", 1),
+        ("Provider", 1),
+        ("Device", 1),
+        ("Model", 1),
+    ] {
+        assert_eq!(of_type(name), count, "{name}");
+    }
+    let (_, session) = accounts
+        .iter()
+        .find(|(address, _)| *address == report.session)
+        .expect("the session account is mirrored");
+    assert_eq!(session.name, "Session");
+    assert_eq!(session.value["settled"], 2_000_000);
     tokio::task::spawn_blocking(move || localnet.stop().unwrap())
         .await
         .unwrap();
