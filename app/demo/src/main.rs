@@ -103,6 +103,18 @@ async fn mirror(args: &Args, rpc_url: &str) -> anyhow::Result<()> {
     for ((program, event), count) in counts {
         println!("  {program:<10} {event:<26} {count:>3}");
     }
+    let snapshot = io_indexer::snapshot_once(&source, &store, &io_decoder::PROGRAMS)
+        .await
+        .context("demo: account snapshot")?;
+    println!(
+        "demo: indexer mirrored {} accounts ({} not decodable); rows per account table:",
+        snapshot.accounts, snapshot.undecodable
+    );
+    for (table, rows) in store.account_counts().await? {
+        if rows > 0 {
+            println!("  {table:<37} {rows:>3}");
+        }
+    }
     if args.keep_running {
         println!("demo: running; the indexer polls every 2 s; Ctrl-C stops");
         let shutdown = async {

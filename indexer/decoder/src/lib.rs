@@ -16,7 +16,7 @@ use solana_transaction_status_client_types::{
     EncodedConfirmedTransactionWithStatusMeta, UiInstruction,
 };
 
-pub use schema::{Decoded, Schema, SchemaError, schema};
+pub use schema::{Decoded, Field, FieldShape, Schema, SchemaError, schema};
 
 /// Our programs, whose inner instructions are inspected.
 pub const PROGRAMS: [Pubkey; 5] = [

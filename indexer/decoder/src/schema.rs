@@ -98,6 +98,34 @@ pub struct Decoded {
     pub consumed: usize,
 }
 
+/// How a top-level field of an account reads as one column: the store's typed tables take their
+/// column types from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldShape {
+    /// An address (base58 text).
+    Address,
+    /// An unsigned integer of this many bits (JSON number, or decimal string past 64).
+    Unsigned(u32),
+    /// A signed integer of this many bits.
+    Signed(u32),
+    Bool,
+    /// An enum without fields: its variant's name.
+    Label,
+    /// A UTF-8 string.
+    Text,
+    /// Bytes (a `[u8; N]`, `Vec<u8>` or `bytes`): lowercase hex text.
+    Hex,
+    /// Anything else (structs, arrays, vectors, options, enums with fields): JSON.
+    Json,
+}
+
+/// A top-level field of an account type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub name: &'static str,
+    pub shape: FieldShape,
+}
+
 /// One program's IDL, indexed for decoding.
 struct ProgramSchema {
     id: Pubkey,
@@ -157,6 +185,40 @@ impl ProgramSchema {
                 .iter()
                 .map(|e| (discriminator(&e.discriminator), e.name.as_str()))
                 .collect(),
+        }
+    }
+
+    fn shape(&self, ty: &IdlType) -> FieldShape {
+        match ty {
+            IdlType::Pubkey => FieldShape::Address,
+            IdlType::U8 => FieldShape::Unsigned(8),
+            IdlType::U16 => FieldShape::Unsigned(16),
+            IdlType::U32 => FieldShape::Unsigned(32),
+            IdlType::U64 => FieldShape::Unsigned(64),
+            IdlType::U128 => FieldShape::Unsigned(128),
+            IdlType::I8 => FieldShape::Signed(8),
+            IdlType::I16 => FieldShape::Signed(16),
+            IdlType::I32 => FieldShape::Signed(32),
+            IdlType::I64 => FieldShape::Signed(64),
+            IdlType::I128 => FieldShape::Signed(128),
+            IdlType::Bool => FieldShape::Bool,
+            IdlType::String => FieldShape::Text,
+            IdlType::Bytes => FieldShape::Hex,
+            IdlType::Vec(inner) | IdlType::Array(inner, _) if matches!(**inner, IdlType::U8) => {
+                FieldShape::Hex
+            }
+            IdlType::Defined { name, generics } if generics.is_empty() => {
+                match self.types.get(name.as_str()).map(|def| &def.ty) {
+                    Some(IdlTypeDefTy::Enum { variants })
+                        if variants.iter().all(|v| v.fields.is_none()) =>
+                    {
+                        FieldShape::Label
+                    }
+                    Some(IdlTypeDefTy::Type { alias }) => self.shape(alias),
+                    _ => FieldShape::Json,
+                }
+            }
+            _ => FieldShape::Json,
         }
     }
 
@@ -228,6 +290,44 @@ impl Schema {
     ) -> Result<Vec<(&'static str, [u8; DISCRIMINATOR_LEN])>, SchemaError> {
         let schema = self.program(program)?;
         Ok(schema.events.iter().map(|(d, n)| (*n, *d)).collect())
+    }
+
+    /// The name of `program` (`market`).
+    pub fn program_name(&self, program: &Pubkey) -> Result<&'static str, SchemaError> {
+        Ok(self.program(program)?.name)
+    }
+
+    /// The top-level fields of account type `account` of `program`, in their order.
+    pub fn account_fields(
+        &self,
+        program: &Pubkey,
+        account: &str,
+    ) -> Result<Vec<Field>, SchemaError> {
+        let schema = self.program(program)?;
+        let unsupported = |reason: String| SchemaError::Unsupported {
+            program: schema.name,
+            name: "account",
+            reason,
+        };
+        let def = schema
+            .types
+            .get(account)
+            .ok_or_else(|| unsupported(format!("no type named {account}")))?;
+        let IdlTypeDefTy::Struct {
+            fields: Some(IdlDefinedFields::Named(fields)),
+        } = &def.ty
+        else {
+            return Err(unsupported(format!(
+                "{account} is not a struct of named fields"
+            )));
+        };
+        Ok(fields
+            .iter()
+            .map(|field| Field {
+                name: field.name.as_str(),
+                shape: schema.shape(&field.ty),
+            })
+            .collect())
     }
 
     /// An account of `program` (its whole data, discriminator first). Bytes after the last

@@ -1,17 +1,19 @@
-//! The IO indexer: reads the programs' transactions over RPC, decodes their events and writes
-//! them to Postgres with the cursor, one database transaction per program and pass.
+//! The IO indexer: reads the programs' accounts and transactions over RPC, decodes them and
+//! writes them to Postgres: events with the cursor, one database transaction per program and
+//! pass, and accounts into a table per account type.
 //!
-//! So far backfill passes: one ([`index_once`]), or one every few seconds until shut down
-//! ([`poll_until`], what the `io-indexer` binary and the demo run); live subscriptions, fork
-//! handling and the reconciler come with the indexer issue.
+//! So far a snapshot of the accounts ([`snapshot_once`]) and backfill passes of the events: one
+//! ([`index_once`]), or one every few seconds until shut down ([`poll_until`], what the
+//! `io-indexer` binary and the demo run); live subscriptions, fork handling and the reconciler
+//! come with the indexer issue.
 
 use std::future::Future;
 use std::time::Duration;
 
 use anchor_lang::prelude::Pubkey;
-use io_decoder::{DecodeError, decode_transaction};
+use io_decoder::{DecodeError, decode_transaction, schema};
 use io_source::{RpcSource, SourceError};
-use io_store::{Cursor, Store, StoreError};
+use io_store::{AccountState, Cursor, Store, StoreError};
 
 pub mod deployment;
 
@@ -32,6 +34,60 @@ pub struct PassSummary {
     pub transactions: usize,
     /// Event rows that were new.
     pub new_events: u64,
+}
+
+/// What one snapshot did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SnapshotSummary {
+    /// Accounts the programs own, as listed.
+    pub accounts: usize,
+    /// Rows written (new, or newer than the row held).
+    pub written: u64,
+    /// Rows marked closed: mirrored accounts the snapshot no longer lists.
+    pub closed: u64,
+    /// Accounts this version cannot decode (an unknown type, or bytes that are not their type),
+    /// left out of the tables and named in the log.
+    pub undecodable: usize,
+}
+
+/// Reads every account of `programs` (one `getProgramAccounts` each, at the slot of its
+/// response) into the account tables, and marks closed the mirrored accounts it no longer
+/// lists. Rows only move forward in `(slot, revision)`, so a snapshot older than what the mirror
+/// holds changes nothing.
+pub async fn snapshot_once(
+    source: &RpcSource,
+    store: &Store,
+    programs: &[Pubkey],
+) -> Result<SnapshotSummary, IndexError> {
+    let mut summary = SnapshotSummary::default();
+    for program_id in programs {
+        let listed = source.program_accounts(program_id).await?;
+        let mut states = Vec::with_capacity(listed.accounts.len());
+        for (address, data) in &listed.accounts {
+            match schema().account(program_id, data) {
+                Ok(decoded) => states.push(AccountState {
+                    address: *address,
+                    slot: listed.slot,
+                    decoded,
+                }),
+                Err(error) => {
+                    eprintln!("io-indexer: account {address} not mirrored: {error}");
+                    summary.undecodable += 1;
+                }
+            }
+        }
+        summary.accounts += listed.accounts.len();
+        summary.written += store.upsert_accounts(program_id, &states).await?;
+        let present: Vec<Pubkey> = listed
+            .accounts
+            .iter()
+            .map(|(address, _)| *address)
+            .collect();
+        summary.closed += store
+            .close_missing(program_id, &present, listed.slot)
+            .await?;
+    }
+    Ok(summary)
 }
 
 /// Transactions read before their events and cursor are written together.

@@ -1,4 +1,5 @@
-//! `io-indexer`: mirrors the IO programs' events into Postgres.
+//! `io-indexer`: mirrors the IO programs' accounts and events into Postgres: a snapshot of the
+//! accounts at start, then the events, once or polled.
 //!
 //! ```text
 //! io-indexer --rpc-url http://127.0.0.1:8899 --database-url postgres://io@127.0.0.1:54329/io --once
@@ -14,7 +15,9 @@ use io_store::Store;
 use solana_commitment_config::CommitmentConfig;
 
 #[derive(Parser, Debug)]
-#[command(about = "Mirror the IO programs' events from a Solana RPC endpoint into Postgres")]
+#[command(
+    about = "Mirror the IO programs' accounts and events from a Solana RPC endpoint into Postgres"
+)]
 struct Args {
     /// JSON-RPC endpoint to read from.
     #[arg(long, env = "IO_RPC_URL", default_value = "http://127.0.0.1:8899")]
@@ -67,6 +70,13 @@ async fn run(args: Args) -> anyhow::Result<()> {
         .await
         .context("connecting to Postgres")?;
     store.migrate().await.context("migrating")?;
+    let snapshot = io_indexer::snapshot_once(&source, &store, &io_decoder::PROGRAMS)
+        .await
+        .context("taking the account snapshot")?;
+    println!(
+        "io-indexer: snapshot of {} accounts: {} rows written, {} marked closed, {} not decodable",
+        snapshot.accounts, snapshot.written, snapshot.closed, snapshot.undecodable
+    );
     let report = |summary: &io_indexer::PassSummary| {
         println!(
             "io-indexer: read {} transactions, stored {} new events",

@@ -1,16 +1,22 @@
-//! Reads the IO programs' transactions from a Solana JSON-RPC endpoint.
+//! Reads the IO programs' accounts and transactions from a Solana JSON-RPC endpoint.
 //!
-//! Backfill only so far: `getSignaturesForAddress` pages back to the last signature already
-//! indexed, then `getTransaction` (base64, so instruction indices can be resolved exactly) for
-//! each. It yields raw data; decoding is `io-decoder`'s job.
+//! A snapshot (`getProgramAccounts`, with the slot of the response's context) and backfill:
+//! `getSignaturesForAddress` pages back to the last signature already indexed, then
+//! `getTransaction` (base64, so instruction indices can be resolved exactly) for each. It yields
+//! raw data; decoding is `io-decoder`'s job.
 
 use std::str::FromStr;
 
 use anchor_lang::prelude::Pubkey;
+use solana_account_decoder_client_types::UiAccountEncoding;
 use solana_commitment_config::CommitmentConfig;
 use solana_rpc_client::nonblocking::rpc_client::RpcClient;
 use solana_rpc_client::rpc_client::GetConfirmedSignaturesForAddress2Config;
-use solana_rpc_client_api::config::RpcTransactionConfig;
+use solana_rpc_client_api::config::{
+    RpcAccountInfoConfig, RpcProgramAccountsConfig, RpcTransactionConfig,
+};
+use solana_rpc_client_api::request::RpcRequest;
+use solana_rpc_client_api::response::{OptionalContext, RpcKeyedAccount};
 use solana_signature::Signature;
 use solana_transaction_status_client_types::{
     EncodedConfirmedTransactionWithStatusMeta, UiTransactionEncoding,
@@ -28,6 +34,22 @@ pub enum SourceError {
     },
     #[error("the RPC returned a malformed signature: {0}")]
     MalformedSignature(String),
+    #[error("the RPC returned a malformed account from {method}: {reason}")]
+    MalformedAccount {
+        method: &'static str,
+        reason: String,
+    },
+    #[error("the RPC answered {method} without the context slot it was asked for")]
+    NoContext { method: &'static str },
+}
+
+/// Every account a program owns, as one `getProgramAccounts` response listed them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgramAccounts {
+    /// The slot of the response's context: the state the accounts are in.
+    pub slot: u64,
+    /// Address and data of each account.
+    pub accounts: Vec<(Pubkey, Vec<u8>)>,
 }
 
 /// A transaction that touched a program, as `getSignaturesForAddress` lists it.
@@ -91,7 +113,58 @@ impl RpcSource {
         Ok(newest_first)
     }
 
-    /// The transaction `signature`, base64-encoded, with its status metadata.
+    /// Every account `program_id` owns, base64-encoded, with the slot they were read at. The
+    /// response is checked: each address must parse and each account be owned by the program.
+    pub async fn program_accounts(
+        &self,
+        program_id: &Pubkey,
+    ) -> Result<ProgramAccounts, SourceError> {
+        const METHOD: &str = "getProgramAccounts";
+        let config = RpcProgramAccountsConfig {
+            account_config: RpcAccountInfoConfig {
+                encoding: Some(UiAccountEncoding::Base64),
+                commitment: Some(self.commitment),
+                ..RpcAccountInfoConfig::default()
+            },
+            with_context: Some(true),
+            ..RpcProgramAccountsConfig::default()
+        };
+        let params = serde_json::json!([program_id.to_string(), config]);
+        let response: OptionalContext<Vec<RpcKeyedAccount>> = self
+            .client
+            .send(RpcRequest::GetProgramAccounts, params)
+            .await
+            .map_err(|error| rpc(METHOD, error))?;
+        let OptionalContext::Context(response) = response else {
+            return Err(SourceError::NoContext { method: METHOD });
+        };
+        let malformed = |reason: String| SourceError::MalformedAccount {
+            method: METHOD,
+            reason,
+        };
+        let mut accounts = Vec::with_capacity(response.value.len());
+        for keyed in response.value {
+            let address = Pubkey::from_str(&keyed.pubkey)
+                .map_err(|_| malformed(format!("address {:?}", keyed.pubkey)))?;
+            if keyed.account.owner != program_id.to_string() {
+                return Err(malformed(format!(
+                    "{address} is owned by {}, not {program_id}",
+                    keyed.account.owner
+                )));
+            }
+            let data = keyed
+                .account
+                .data
+                .decode()
+                .ok_or_else(|| malformed(format!("{address}: data is not base64")))?;
+            accounts.push((address, data));
+        }
+        Ok(ProgramAccounts {
+            slot: response.context.slot,
+            accounts,
+        })
+    }
+
     /// The cluster's genesis hash: a different one than a deployment's manifest names means
     /// another chain (a local network that restarted, or the wrong cluster).
     pub async fn genesis_hash(&self) -> Result<[u8; 32], SourceError> {
@@ -102,6 +175,7 @@ impl RpcSource {
             .map_err(|error| rpc("getGenesisHash", error))
     }
 
+    /// The transaction `signature`, base64-encoded, with its status metadata.
     pub async fn transaction(
         &self,
         signature: &str,

@@ -2,12 +2,17 @@
 //!
 //! A batch of events and the cursor that covers it are written in one database transaction, and
 //! event rows are keyed by `(signature, instruction_index, inner_index)`, so a crash between two
-//! batches loses nothing and a replayed batch writes nothing twice.
+//! batches loses nothing and a replayed batch writes nothing twice. Accounts go to a table per
+//! account type ([`accounts`]), each row written only by a newer `(slot, revision)`.
+
+pub mod accounts;
 
 use anchor_lang::prelude::Pubkey;
 use io_decoder::DecodedEvent;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{Postgres, Row, Transaction};
+
+pub use accounts::{AccountState, AccountTable, account_tables, migration_sql};
 
 /// The schema, embedded from `migrations/` at build time.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
@@ -22,6 +27,19 @@ pub enum StoreError {
     Query(#[from] sqlx::Error),
     #[error("the database holds a malformed value in {column}: {value}")]
     Malformed { column: &'static str, value: String },
+    #[error("{table}.{column} cannot hold the decoded value {value}")]
+    Shape {
+        table: String,
+        column: &'static str,
+        value: String,
+    },
+    #[error("no table mirrors {account} of {program}")]
+    NoTable {
+        program: &'static str,
+        account: &'static str,
+    },
+    #[error("{0} is not an account table")]
+    UnknownTable(String),
 }
 
 /// Where the indexer stopped reading one program's signatures.
@@ -100,10 +118,12 @@ impl Store {
         Ok(inserted)
     }
 
-    /// Empties the mirror (events and cursors). Only for a chain that restarted from genesis,
-    /// like the local network, whose history the mirror must not mix with the new one.
+    /// Empties the mirror (events, cursors and accounts). Only for a chain that restarted from
+    /// genesis, like the local network, whose history the mirror must not mix with the new one.
     pub async fn clear_mirror(&self) -> Result<(), StoreError> {
-        sqlx::query("truncate program_event, indexer_cursor")
+        let mut tables = vec!["program_event".to_string(), "indexer_cursor".into()];
+        tables.extend(account_tables().into_iter().map(|t| t.table));
+        sqlx::query(&format!("truncate {}", tables.join(", ")))
             .execute(&self.pool)
             .await?;
         Ok(())

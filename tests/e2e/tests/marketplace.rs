@@ -1,7 +1,7 @@
 //! The demo's marketplace end to end: every step a transaction through the local network's RPC
 //! (a staked device leased and settled an hour later, a provider's claim, an inference session
 //! settled from a thousand receipts), then the indexer mirrors every event into Postgres and
-//! every account the programs own decodes by the committed IDLs.
+//! every account the programs own decodes by the committed IDLs and is mirrored into its table.
 
 use io_localnet::{Localnet, LocalnetConfig};
 use io_source::RpcSource;
@@ -104,6 +104,44 @@ async fn the_demo_marketplace_pays_everyone_and_is_mirrored(pool: PgPool) {
         .expect("the session account is mirrored");
     assert_eq!(session.name, "Session");
     assert_eq!(session.value["settled"], 2_000_000);
+
+    // And a snapshot mirrors every one of them into its account type's table
+    let snapshot = io_indexer::snapshot_once(&source, &store, &io_decoder::PROGRAMS)
+        .await
+        .unwrap();
+    assert_eq!(
+        (snapshot.accounts, snapshot.undecodable, snapshot.closed),
+        (accounts.len(), 0, 0)
+    );
+    assert_eq!(snapshot.written, accounts.len() as u64);
+    let row = store
+        .account_row("inference_session", &report.session)
+        .await
+        .unwrap()
+        .expect("the session has its row");
+    assert_eq!(row["settled"], 2_000_000);
+    assert_eq!(row["closed"], false);
+    assert_eq!(row["revision"], session.value["revision"]);
+    let mirrored: i64 = store
+        .account_counts()
+        .await
+        .unwrap()
+        .iter()
+        .map(|(_, rows)| rows)
+        .sum();
+    assert_eq!(mirrored, accounts.len() as i64);
+    // and a second snapshot closes nothing and leaves the session as it was
+    let again = io_indexer::snapshot_once(&source, &store, &io_decoder::PROGRAMS)
+        .await
+        .unwrap();
+    assert_eq!((again.closed, again.undecodable), (0, 0));
+    let row_again = store
+        .account_row("inference_session", &report.session)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row_again["revision"], row["revision"]);
+    assert_eq!(row_again["settled"], row["settled"]);
     tokio::task::spawn_blocking(move || localnet.stop().unwrap())
         .await
         .unwrap();
