@@ -123,18 +123,33 @@ impl AccountTable {
         self.fields.iter().any(|f| f.name == REVISION)
     }
 
-    /// The upsert of one row: written only over an older `(slot, revision)`.
-    fn upsert_sql(&self) -> String {
+    /// The upsert of `rows` rows: each written only over an older `(slot, revision)`.
+    fn upsert_sql(&self, rows: usize) -> String {
         let mut columns = vec!["address".to_string(), "slot".into(), "closed".into()];
-        let mut values = vec!["$1".to_string(), "$2::numeric".into(), "false".into()];
-        for (i, field) in self.fields.iter().enumerate() {
-            columns.push(format!("\"{}\"", field.name));
-            let cast = match sql_type(field.shape) {
+        columns.extend(self.fields.iter().map(|f| format!("\"{}\"", f.name)));
+        let casts: Vec<String> = self
+            .fields
+            .iter()
+            .map(|field| match sql_type(field.shape) {
                 "text" => String::new(),
                 other => format!("::{}", other.split('(').next().unwrap_or(other)),
-            };
-            values.push(format!("${}{cast}", i + 3));
-        }
+            })
+            .collect();
+        let per_row = self.params_per_row();
+        let tuples: Vec<String> = (0..rows)
+            .map(|row| {
+                let base = row * per_row;
+                let mut values = vec![
+                    format!("${}", base + 1),
+                    format!("${}::numeric", base + 2),
+                    "false".to_string(),
+                ];
+                for (i, cast) in casts.iter().enumerate() {
+                    values.push(format!("${}{cast}", base + 3 + i));
+                }
+                format!("({})", values.join(", "))
+            })
+            .collect();
         let updates: Vec<String> = columns
             .iter()
             .skip(1)
@@ -149,13 +164,23 @@ impl AccountTable {
             format!("{}.slot < excluded.slot", self.table)
         };
         format!(
-            "insert into {} ({}) values ({}) on conflict (address) do update set {}, updated_at = now() where {}",
+            "insert into {} ({}) values {} on conflict (address) do update set {}, updated_at = now() where {}",
             self.table,
             columns.join(", "),
-            values.join(", "),
+            tuples.join(", "),
             updates.join(", "),
             newer
         )
+    }
+
+    /// Bind parameters of one row: the address, the slot and each field.
+    fn params_per_row(&self) -> usize {
+        2 + self.fields.len()
+    }
+
+    /// Rows per statement: as many as Postgres' 65,535 bind parameters allow, at most 500.
+    fn rows_per_statement(&self) -> usize {
+        (u16::MAX as usize / self.params_per_row()).clamp(1, 500)
     }
 
     /// The decoded fields as the text each column's cast reads.
@@ -204,23 +229,40 @@ fn table_of<'a>(
 }
 
 impl Store {
-    /// Writes the accounts of `program`, each over an older row only, in one transaction.
-    /// Returns how many rows were written (new or newer).
+    /// Writes the accounts of `program`, each over an older row only, in one transaction:
+    /// multi-row statements per table, the newest state of an address only when a batch holds
+    /// it twice. Returns how many rows were written (new or newer).
     pub async fn upsert_accounts(
         &self,
         program: &Pubkey,
         accounts: &[AccountState],
     ) -> Result<u64, StoreError> {
         let tables = account_tables();
+        // Per table, per address, the newest `(slot, revision)`: one statement may not write a
+        // row twice, and the older state would lose anyway.
+        let mut by_table: Vec<(&AccountTable, Vec<&AccountState>)> = Vec::new();
+        for account in accounts {
+            let table = table_of(&tables, program, &account.decoded)?;
+            let index = match by_table.iter().position(|(t, _)| t.table == table.table) {
+                Some(index) => index,
+                None => {
+                    by_table.push((table, Vec::new()));
+                    by_table.len() - 1
+                }
+            };
+            let rows = &mut by_table[index].1;
+            match rows.iter_mut().find(|row| row.address == account.address) {
+                Some(held) if order(held) < order(account) => *held = account,
+                Some(_) => {}
+                None => rows.push(account),
+            }
+        }
         let mut tx = self.pool.begin().await?;
         let mut written = 0;
-        for account in accounts {
-            written += upsert(
-                &mut tx,
-                table_of(&tables, program, &account.decoded)?,
-                account,
-            )
-            .await?;
+        for (table, rows) in &by_table {
+            for chunk in rows.chunks(table.rows_per_statement()) {
+                written += upsert(&mut tx, table, chunk).await?;
+            }
         }
         tx.commit().await?;
         Ok(written)
@@ -287,18 +329,32 @@ impl Store {
     }
 }
 
+/// Where a state stands in its account's history: `(slot, revision)`.
+fn order(state: &AccountState) -> (u64, u64) {
+    let revision = state
+        .decoded
+        .value
+        .get(REVISION)
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    (state.slot, revision)
+}
+
 async fn upsert(
     tx: &mut Transaction<'_, Postgres>,
     table: &AccountTable,
-    account: &AccountState,
+    rows: &[&AccountState],
 ) -> Result<u64, StoreError> {
-    let values = table.values(&account.decoded)?;
-    let sql = table.upsert_sql();
-    let mut query = sqlx::query(&sql)
-        .bind(account.address.to_string())
-        .bind(account.slot.to_string());
-    for value in values {
-        query = query.bind(value);
+    let sql = table.upsert_sql(rows.len());
+    let mut query = sqlx::query(&sql);
+    for row in rows {
+        let values = table.values(&row.decoded)?;
+        query = query
+            .bind(row.address.to_string())
+            .bind(row.slot.to_string());
+        for value in values {
+            query = query.bind(value);
+        }
     }
     Ok(query.execute(&mut **tx).await?.rows_affected())
 }

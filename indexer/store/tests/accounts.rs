@@ -145,3 +145,44 @@ async fn names_a_value_a_column_cannot_hold(pool: PgPool) {
         Err(StoreError::UnknownTable(_))
     ));
 }
+
+#[sqlx::test(migrator = "io_store::MIGRATOR")]
+async fn a_batch_keeps_the_newest_state_of_each_address_across_statements(pool: PgPool) {
+    let store = Store::from_pool(pool);
+    let program = governance::ID;
+    // More rows than one statement takes (500), one address twice in each order.
+    let twice_newer_last = Pubkey::new_unique();
+    let twice_newer_first = Pubkey::new_unique();
+    let mut batch: Vec<AccountState> = (0..1_200)
+        .map(|i| AccountState {
+            address: Pubkey::new_unique(),
+            slot: 5,
+            decoded: position(1, i),
+        })
+        .collect();
+    batch.insert(10, state(twice_newer_last, 5, position(1, 1)).remove(0));
+    batch.push(state(twice_newer_last, 5, position(2, 2)).remove(0));
+    batch.insert(20, state(twice_newer_first, 6, position(1, 3)).remove(0));
+    batch.push(state(twice_newer_first, 5, position(9, 4)).remove(0));
+    assert_eq!(
+        store.upsert_accounts(&program, &batch).await.unwrap(),
+        1_202
+    );
+    let amount = |address| {
+        let store = store.clone();
+        async move {
+            store
+                .account_row("governance_position", &address)
+                .await
+                .unwrap()
+                .unwrap()["amount"]
+                .clone()
+        }
+    };
+    assert_eq!(amount(twice_newer_last).await, 2, "revision 2 over 1");
+    assert_eq!(amount(twice_newer_first).await, 3, "slot 6 over 5");
+    let counts = store.account_counts().await.unwrap();
+    assert!(counts.contains(&("governance_position".to_string(), 1_202)));
+    // The same batch again writes nothing.
+    assert_eq!(store.upsert_accounts(&program, &batch).await.unwrap(), 0);
+}
