@@ -7,6 +7,9 @@
 //! `(slot, revision)` than the one it holds, so replays, reorderings and stale snapshots change
 //! nothing; a closed account keeps its row, marked `closed`, with the slot it was seen closed at.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use anchor_lang::prelude::Pubkey;
 use io_decoder::{Decoded, Field, FieldShape, schema};
 use serde_json::Value;
@@ -45,7 +48,12 @@ fn snake(name: &str) -> String {
 }
 
 /// Every account type of the five programs, in the IDLs' order.
-pub fn account_tables() -> Vec<AccountTable> {
+pub fn account_tables() -> &'static [AccountTable] {
+    static TABLES: OnceLock<Vec<AccountTable>> = OnceLock::new();
+    TABLES.get_or_init(build_tables)
+}
+
+fn build_tables() -> Vec<AccountTable> {
     let schema = schema();
     let mut tables = Vec::new();
     for program in schema.program_ids() {
@@ -123,34 +131,22 @@ impl AccountTable {
         self.fields.iter().any(|f| f.name == REVISION)
     }
 
-    /// The upsert of `rows` rows: each written only over an older `(slot, revision)`.
-    fn upsert_sql(&self, rows: usize) -> String {
-        let mut columns = vec!["address".to_string(), "slot".into(), "closed".into()];
-        columns.extend(self.fields.iter().map(|f| format!("\"{}\"", f.name)));
-        let casts: Vec<String> = self
-            .fields
-            .iter()
-            .map(|field| match sql_type(field.shape) {
-                "text" => String::new(),
-                other => format!("::{}", other.split('(').next().unwrap_or(other)),
-            })
-            .collect();
-        let per_row = self.params_per_row();
-        let tuples: Vec<String> = (0..rows)
-            .map(|row| {
-                let base = row * per_row;
-                let mut values = vec![
-                    format!("${}", base + 1),
-                    format!("${}::numeric", base + 2),
-                    "false".to_string(),
-                ];
-                for (i, cast) in casts.iter().enumerate() {
-                    values.push(format!("${}{cast}", base + 3 + i));
-                }
-                format!("({})", values.join(", "))
-            })
-            .collect();
-        let updates: Vec<String> = columns
+    /// The table's columns in the order rows are staged: address, slot, closed, the fields
+    /// (`updated_at` is left to its default).
+    fn columns(&self) -> Vec<String> {
+        ["address", "slot", "closed"]
+            .into_iter()
+            .map(String::from)
+            .chain(self.fields.iter().map(|f| format!("\"{}\"", f.name)))
+            .collect()
+    }
+
+    /// The upsert of every row staged in `stage`: each written only over an older
+    /// `(slot, revision)`.
+    fn upsert_from_sql(&self, stage: &str) -> String {
+        let columns = self.columns().join(", ");
+        let updates: Vec<String> = self
+            .columns()
             .iter()
             .skip(1)
             .map(|c| format!("{c} = excluded.{c}"))
@@ -164,23 +160,11 @@ impl AccountTable {
             format!("{}.slot < excluded.slot", self.table)
         };
         format!(
-            "insert into {} ({}) values {} on conflict (address) do update set {}, updated_at = now() where {}",
-            self.table,
-            columns.join(", "),
-            tuples.join(", "),
+            "insert into {t} ({columns}) select {columns} from {stage} \
+             on conflict (address) do update set {}, updated_at = now() where {newer}",
             updates.join(", "),
-            newer
+            t = self.table,
         )
-    }
-
-    /// Bind parameters of one row: the address, the slot and each field.
-    fn params_per_row(&self) -> usize {
-        2 + self.fields.len()
-    }
-
-    /// Rows per statement: as many as Postgres' 65,535 bind parameters allow, at most 500.
-    fn rows_per_statement(&self) -> usize {
-        (u16::MAX as usize / self.params_per_row()).clamp(1, 500)
     }
 
     /// The decoded fields as the text each column's cast reads.
@@ -229,9 +213,10 @@ fn table_of<'a>(
 }
 
 impl Store {
-    /// Writes the accounts of `program`, each over an older row only, in one transaction:
-    /// multi-row statements per table, the newest state of an address only when a batch holds
-    /// it twice. Returns how many rows were written (new or newer).
+    /// Writes the accounts of `program`, each over an older row only, in one transaction: per
+    /// table, the rows are staged by `COPY` and upserted by one statement, the newest state of
+    /// an address only when a batch holds it twice. Returns how many rows were written (new or
+    /// newer).
     pub async fn upsert_accounts(
         &self,
         program: &Pubkey,
@@ -241,8 +226,9 @@ impl Store {
         // Per table, per address, the newest `(slot, revision)`: one statement may not write a
         // row twice, and the older state would lose anyway.
         let mut by_table: Vec<(&AccountTable, Vec<&AccountState>)> = Vec::new();
+        let mut seen: HashMap<Pubkey, (usize, usize)> = HashMap::with_capacity(accounts.len());
         for account in accounts {
-            let table = table_of(&tables, program, &account.decoded)?;
+            let table = table_of(tables, program, &account.decoded)?;
             let index = match by_table.iter().position(|(t, _)| t.table == table.table) {
                 Some(index) => index,
                 None => {
@@ -251,18 +237,24 @@ impl Store {
                 }
             };
             let rows = &mut by_table[index].1;
-            match rows.iter_mut().find(|row| row.address == account.address) {
-                Some(held) if order(held) < order(account) => *held = account,
-                Some(_) => {}
-                None => rows.push(account),
+            match seen.get(&account.address) {
+                // The same address under another type cannot happen (one account, one
+                // discriminator); the newer state of this one replaces the older.
+                Some(&(held_table, row)) if held_table == index => {
+                    if order(rows[row]) < order(account) {
+                        rows[row] = account;
+                    }
+                }
+                _ => {
+                    seen.insert(account.address, (index, rows.len()));
+                    rows.push(account);
+                }
             }
         }
         let mut tx = self.pool.begin().await?;
         let mut written = 0;
         for (table, rows) in &by_table {
-            for chunk in rows.chunks(table.rows_per_statement()) {
-                written += upsert(&mut tx, table, chunk).await?;
-            }
+            written += upsert(&mut tx, table, rows).await?;
         }
         tx.commit().await?;
         Ok(written)
@@ -323,7 +315,7 @@ impl Store {
             let row = sqlx::query(&format!("select count(*) as n from {}", table.table))
                 .fetch_one(&self.pool)
                 .await?;
-            counts.push((table.table, row.try_get("n")?));
+            counts.push((table.table.clone(), row.try_get("n")?));
         }
         Ok(counts)
     }
@@ -340,21 +332,59 @@ fn order(state: &AccountState) -> (u64, u64) {
     (state.slot, revision)
 }
 
+/// Writes `rows` of `table`: `COPY` into a temporary staging table of the same columns
+/// (created once per connection, emptied when the transaction ends; `upsert_accounts` stages
+/// each table once per transaction), then one upsert from it.
 async fn upsert(
     tx: &mut Transaction<'_, Postgres>,
     table: &AccountTable,
     rows: &[&AccountState],
 ) -> Result<u64, StoreError> {
-    let sql = table.upsert_sql(rows.len());
-    let mut query = sqlx::query(&sql);
+    let stage = format!("stage_{}", table.table);
+    sqlx::query(&format!(
+        "create temporary table if not exists {stage} (like {} including defaults) \
+         on commit delete rows",
+        table.table
+    ))
+    .execute(&mut **tx)
+    .await?;
+    let mut text = String::new();
     for row in rows {
-        let values = table.values(&row.decoded)?;
-        query = query
-            .bind(row.address.to_string())
-            .bind(row.slot.to_string());
-        for value in values {
-            query = query.bind(value);
+        copy_field(&mut text, &row.address.to_string());
+        text.push('\t');
+        copy_field(&mut text, &row.slot.to_string());
+        text.push_str("\tf");
+        for value in table.values(&row.decoded)? {
+            text.push('\t');
+            copy_field(&mut text, &value);
+        }
+        text.push('\n');
+    }
+    let mut copy = tx
+        .copy_in_raw(&format!(
+            "copy {stage} ({}) from stdin",
+            table.columns().join(", ")
+        ))
+        .await?;
+    copy.send(text.into_bytes()).await?;
+    copy.finish().await?;
+    let written = sqlx::query(&table.upsert_from_sql(&stage))
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    Ok(written)
+}
+
+/// `value` as one field of `COPY`'s text format: backslash, tab, newline and carriage return
+/// escaped.
+fn copy_field(out: &mut String, value: &str) {
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
         }
     }
-    Ok(query.execute(&mut **tx).await?.rows_affected())
 }

@@ -122,7 +122,7 @@ impl Store {
     /// genesis, like the local network, whose history the mirror must not mix with the new one.
     pub async fn clear_mirror(&self) -> Result<(), StoreError> {
         let mut tables = vec!["program_event".to_string(), "indexer_cursor".into()];
-        tables.extend(account_tables().into_iter().map(|t| t.table));
+        tables.extend(account_tables().iter().map(|t| t.table.clone()));
         sqlx::query(&format!("truncate {}", tables.join(", ")))
             .execute(&self.pool)
             .await?;

@@ -147,10 +147,10 @@ async fn names_a_value_a_column_cannot_hold(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "io_store::MIGRATOR")]
-async fn a_batch_keeps_the_newest_state_of_each_address_across_statements(pool: PgPool) {
+async fn a_batch_keeps_the_newest_state_of_each_address(pool: PgPool) {
     let store = Store::from_pool(pool);
     let program = governance::ID;
-    // More rows than one statement takes (500), one address twice in each order.
+    // A snapshot-sized batch with one address twice in each order.
     let twice_newer_last = Pubkey::new_unique();
     let twice_newer_first = Pubkey::new_unique();
     let mut batch: Vec<AccountState> = (0..1_200)
@@ -185,4 +185,32 @@ async fn a_batch_keeps_the_newest_state_of_each_address_across_statements(pool: 
     assert!(counts.contains(&("governance_position".to_string(), 1_202)));
     // The same batch again writes nothing.
     assert_eq!(store.upsert_accounts(&program, &batch).await.unwrap(), 0);
+}
+
+#[sqlx::test(migrator = "io_store::MIGRATOR")]
+async fn text_with_backslashes_and_control_characters_round_trips(pool: PgPool) {
+    let store = Store::from_pool(pool);
+    let schema = schema();
+    let (_, discriminator) = schema
+        .account_types(&market::ID)
+        .unwrap()
+        .into_iter()
+        .find(|(name, _)| *name == "MarketConfig")
+        .unwrap();
+    let mut data = discriminator.to_vec();
+    data.resize(4096, 0);
+    let mut decoded = schema.account(&market::ID, &data).unwrap();
+    let awkward = json!({"note": "tab\there, newline\nthere, back\\slash, cr\r, quote\""});
+    decoded.value["params"] = awkward.clone();
+    let address = Pubkey::new_unique();
+    store
+        .upsert_accounts(&market::ID, &state(address, 1, decoded))
+        .await
+        .unwrap();
+    let row = store
+        .account_row("market_config", &address)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row["params"], awkward);
 }

@@ -46,7 +46,7 @@ fn leases(count: usize, slot: u64) -> Vec<AccountState> {
 /// The rows as `COPY ... FROM STDIN` text: tab-separated, the same text the upsert binds.
 fn copy_text(states: &[AccountState]) -> String {
     let table = account_tables()
-        .into_iter()
+        .iter()
         .find(|t| t.table == "market_lease")
         .expect("market_lease");
     let mut out = String::new();
@@ -118,7 +118,7 @@ async fn run(pool: &sqlx::PgPool, accounts: usize) -> anyhow::Result<()> {
         .map(String::from)
         .chain(
             account_tables()
-                .into_iter()
+                .iter()
                 .find(|t| t.table == "market_lease")
                 .expect("market_lease")
                 .fields
