@@ -7,6 +7,13 @@ use anchor_lang::{AccountSerialize, Event};
 use io_decoder::{SchemaError, schema};
 use serde_json::json;
 
+/// The IDLs are those of the program crates this build links: same ids, same order as the
+/// programs the decoder inspects.
+#[test]
+fn the_idls_name_the_linked_programs() {
+    assert_eq!(schema().program_ids(), io_decoder::PROGRAMS.to_vec());
+}
+
 /// Every account and event type in the IDLs decodes (from zeroed fields, which any Borsh type
 /// accepts), so no type of the programs uses a shape the decoder cannot read.
 #[test]
