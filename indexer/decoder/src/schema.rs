@@ -279,8 +279,7 @@ impl Schema {
         &self,
         program: &Pubkey,
     ) -> Result<Vec<(&'static str, [u8; DISCRIMINATOR_LEN])>, SchemaError> {
-        let schema = self.program(program)?;
-        Ok(schema.accounts.iter().map(|(d, n)| (*n, *d)).collect())
+        Ok(named(&self.program(program)?.accounts))
     }
 
     /// The event types of `program` with their discriminators.
@@ -288,8 +287,26 @@ impl Schema {
         &self,
         program: &Pubkey,
     ) -> Result<Vec<(&'static str, [u8; DISCRIMINATOR_LEN])>, SchemaError> {
+        Ok(named(&self.program(program)?.events))
+    }
+
+    /// An account of type `account` of `program` with every field zero (empty for vectors,
+    /// the first variant for enums): a template for tests and benches to fill in.
+    pub fn zeroed_account(&self, program: &Pubkey, account: &str) -> Result<Decoded, SchemaError> {
         let schema = self.program(program)?;
-        Ok(schema.events.iter().map(|(d, n)| (*n, *d)).collect())
+        let (discriminator, _) = schema
+            .accounts
+            .iter()
+            .find(|(_, name)| *name == account)
+            .ok_or_else(|| SchemaError::Unsupported {
+                program: schema.name,
+                name: "account",
+                reason: format!("no account type named {account}"),
+            })?;
+        // Zeros decode as any Borsh type; 16 KiB is more than any of the programs' accounts.
+        let mut data = discriminator.to_vec();
+        data.resize(16 * 1024, 0);
+        self.account(program, &data)
     }
 
     /// The name of `program` (`market`).
@@ -536,6 +553,13 @@ impl Reader<'_> {
             IdlTypeDefTy::Type { alias } => self.value(alias),
         }
     }
+}
+
+/// `(discriminator, name)` pairs as `(name, discriminator)`.
+fn named(
+    kinds: &[([u8; DISCRIMINATOR_LEN], &'static str)],
+) -> Vec<(&'static str, [u8; DISCRIMINATOR_LEN])> {
+    kinds.iter().map(|(d, n)| (*n, *d)).collect()
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -39,16 +39,9 @@ fn account_tables_match_the_committed_migration() {
 
 /// A governance `Position` decoded from zeroed fields, with `revision` and `amount` set.
 fn position(revision: u64, amount: u64) -> Decoded {
-    let schema = schema();
-    let (_, discriminator) = schema
-        .account_types(&governance::ID)
-        .unwrap()
-        .into_iter()
-        .find(|(name, _)| *name == "Position")
+    let mut decoded = schema()
+        .zeroed_account(&governance::ID, "Position")
         .unwrap();
-    let mut data = discriminator.to_vec();
-    data.resize(1024, 0);
-    let mut decoded = schema.account(&governance::ID, &data).unwrap();
     decoded.value["revision"] = json!(revision);
     decoded.value["amount"] = json!(amount);
     decoded
@@ -190,16 +183,9 @@ async fn a_batch_keeps_the_newest_state_of_each_address(pool: PgPool) {
 #[sqlx::test(migrator = "io_store::MIGRATOR")]
 async fn text_with_backslashes_and_control_characters_round_trips(pool: PgPool) {
     let store = Store::from_pool(pool);
-    let schema = schema();
-    let (_, discriminator) = schema
-        .account_types(&market::ID)
-        .unwrap()
-        .into_iter()
-        .find(|(name, _)| *name == "MarketConfig")
+    let mut decoded = schema()
+        .zeroed_account(&market::ID, "MarketConfig")
         .unwrap();
-    let mut data = discriminator.to_vec();
-    data.resize(4096, 0);
-    let mut decoded = schema.account(&market::ID, &data).unwrap();
     let awkward = json!({"note": "tab\there, newline\nthere, back\\slash, cr\r, quote\""});
     decoded.value["params"] = awkward.clone();
     let address = Pubkey::new_unique();

@@ -18,16 +18,9 @@ use sqlx::postgres::PgPoolOptions;
 const BATCH: usize = 1_000;
 
 fn leases(count: usize, slot: u64) -> Vec<AccountState> {
-    let schema = schema();
-    let (_, discriminator) = schema
-        .account_types(&market::ID)
-        .expect("market")
-        .into_iter()
-        .find(|(name, _)| *name == "Lease")
-        .expect("Lease");
-    let mut data = discriminator.to_vec();
-    data.resize(4096, 0);
-    let template = schema.account(&market::ID, &data).expect("decodes");
+    let template = schema()
+        .zeroed_account(&market::ID, "Lease")
+        .expect("a Lease template");
     (0..count)
         .map(|i| {
             let mut decoded = template.clone();
